@@ -1,0 +1,1 @@
+"""The catalog: typed models, engines and sessions, migrations, queries. No Flask, no Scrapy."""

@@ -1,0 +1,1 @@
+"""The `comparateur` command line: one entry point over the catalog, spiders, matcher and site."""

@@ -1,0 +1,3 @@
+from comparateur.cli import main
+
+main()
