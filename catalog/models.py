@@ -224,4 +224,35 @@ class MatchDecision(Base):
     product: Mapped[Product | None] = relationship()
 
 
+class SearchDocument(Base):
+    """The searchable text of one product (kept by catalog.search; FTS5 or tsvector beside it)."""
+
+    __tablename__ = "search_document"
+
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("product.id", ondelete="CASCADE"), primary_key=True
+    )
+    document: Mapped[str] = mapped_column(Text)
+    # Compact model code ("rtx5090") and name key, for "exact model first".
+    model_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    indexed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SearchTerm(Base):
+    """Every indexed term once: the vocabulary typo correction picks from."""
+
+    __tablename__ = "search_term"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    term_length: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class SearchDirty(Base):
+    """Products whose search document is stale; filled by database triggers on product/offer."""
+
+    __tablename__ = "search_dirty"
+
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 from catalog import site_models as site_models  # noqa: E402 - site tables (alerts, admin) share Base
