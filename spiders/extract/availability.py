@@ -1,0 +1,85 @@
+"""Availability: schema.org names from markup values and from visible French/English text."""
+
+from __future__ import annotations
+
+import re
+
+# Markup values (schema.org URLs, OpenGraph words, Google feed spellings) -> schema.org name.
+_MARKUP = {
+    "instock": "InStock",
+    "in stock": "InStock",
+    "in_stock": "InStock",
+    "available": "InStock",
+    "limitedavailability": "InStock",
+    "onlineonly": "InStock",
+    "instoreonly": "InStock",
+    "outofstock": "OutOfStock",
+    "out of stock": "OutOfStock",
+    "out_of_stock": "OutOfStock",
+    "oos": "OutOfStock",
+    "soldout": "OutOfStock",
+    "sold out": "OutOfStock",
+    "unavailable": "OutOfStock",
+    "preorder": "PreOrder",
+    "pre-order": "PreOrder",
+    "pre_order": "PreOrder",
+    "presale": "PreOrder",
+    "backorder": "BackOrder",
+    "back order": "BackOrder",
+    "discontinued": "Discontinued",
+}
+
+# Visible phrases, checked near the buy area. Order matters: "pre-order" before "in stock".
+_TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "Discontinued",
+        re.compile(
+            r"\b(no longer available|discontinued|n'est plus (disponible|commercialis)"
+            r"|plus commercialis|fin de s[ée]rie)",
+            re.I,
+        ),
+    ),
+    (
+        "OutOfStock",
+        re.compile(
+            r"(rupture de stock|\bindisponible\b|[ée]puis[ée]|\bsold out\b|\bout of stock\b"
+            r"|currently unavailable|temporarily unavailable|non disponible|plus en stock"
+            r"|\bnot available\b|ausverkauft|nicht verf[üu]gbar|agotado)",
+            re.I,
+        ),
+    ),
+    ("PreOrder", re.compile(r"(\bpre-?order\b|pr[ée]-?commande|précommander)", re.I)),
+    ("BackOrder", re.compile(r"(\bback-?order|sur commande|en r[ée]approvisionnement)", re.I)),
+    (
+        "InStock",
+        re.compile(
+            r"(\bin stock\b|\ben stock\b|disponible imm|\bauf lager\b|add to (cart|basket|bag)"
+            r"|ajouter au panier|buy now|acheter maintenant|\bsofort lieferbar\b)",
+            re.I,
+        ),
+    ),
+]
+
+
+def from_markup(value: object) -> str | None:
+    """Normalise a markup availability value ("http://schema.org/InStock", "in stock")."""
+    if not isinstance(value, str):
+        return None
+    key = re.split(r"[/#:]", value.strip())[-1].strip().lower()
+    return _MARKUP.get(key) or _MARKUP.get(key.replace("-", ""))
+
+
+def from_text(text: str) -> str | None:
+    """The availability a visible text states, or None when it says nothing clear."""
+    if not text:
+        return None
+    for name, pattern in _TEXT_RULES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def negative_in_text(text: str) -> str | None:
+    """Only the unavailable states (for overriding markup that claims InStock)."""
+    found = from_text(text)
+    return found if found in ("OutOfStock", "Discontinued") else None

@@ -1,0 +1,174 @@
+"""Put the evidence of a page together: which product, which price, which method."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from urllib.parse import urljoin, urlsplit
+
+from rapidfuzz import fuzz
+
+from spiders.extract import availability as avail
+from spiders.extract.page import Page, text_of_title
+from spiders.extract.prices import to_iso
+from spiders.extract.schema import amount, product_offers
+from spiders.extract.visible import PriceCandidate, is_from_price
+from spiders.items import Offer
+
+MIN_SCORE = 8.0  # a visible price needs a price-like name or closeness to the title/buy button
+_LISTING_NAMES = re.compile(r"(product-?list|search-?result|category|listing|productgrid)", re.I)
+
+
+def _similarity(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(a.lower(), b.lower()))
+
+
+def _reference_title(page: Page) -> str | None:
+    return page.h1_text or page.og.get("og:title") or text_of_title(page.root)
+
+
+def _pick_main(groups: list[list[Offer]], page: Page) -> list[Offer]:
+    """The product named like the h1; other descriptions of it fill its gaps."""
+    reference = _reference_title(page)
+    ranked = sorted(
+        groups,
+        key=lambda offers: (
+            _similarity(offers[0].title, reference),
+            any(o.price is not None for o in offers),
+        ),
+        reverse=True,
+    )
+    main = ranked[0]
+    for other in ranked[1:]:
+        if not other[0].title or _similarity(other[0].title, main[0].title) >= 90:
+            for offer in main:
+                _fill(offer, other[0])
+    return main
+
+
+def _fill(target: Offer, source: Offer) -> None:
+    for key, value in source.__dict__.items():
+        if key in ("url", "attributes", "method"):
+            continue
+        if getattr(target, key) in (None, "") and value not in (None, ""):
+            setattr(target, key, value)
+
+
+def _is_listing(page: Page, groups: list[list[Offer]]) -> bool:
+    """Several different products and none of them the page's title: a category page."""
+    names = {(offers[0].title or "").lower() for offers in groups}
+    if len(groups) >= 3 and len(names) >= 3:
+        reference = _reference_title(page)
+        return max(_similarity(o[0].title, reference) for o in groups) < 90
+    return False
+
+
+def _best(candidates: list[PriceCandidate]) -> PriceCandidate | None:
+    usable = [c for c in candidates if not c.struck and c.score >= MIN_SCORE]
+    return max(usable, key=lambda c: c.score) if usable else None
+
+
+def _regular_near(candidates: list[PriceCandidate], best: PriceCandidate) -> Decimal | None:
+    struck = [
+        c
+        for c in candidates
+        if c.struck and c.amount > best.amount and abs(c.position - best.position) < 60
+    ]
+    if not struck:
+        return None
+    return min(struck, key=lambda c: abs(c.position - best.position)).amount
+
+
+def _region_text(page: Page, best: PriceCandidate | None) -> str:
+    """Visible text around the title, the main price and the buy button."""
+    elements = page.elements
+    positions = [p for p in (page.position(page.h1), best.position if best else -1) if p >= 0]
+    if not positions:
+        return ""
+    start, end = min(positions), max(positions) + 80
+    parts = []
+    for el in elements[start : min(end, len(elements))]:
+        parts.append(el.text or "")
+        parts.append(el.tail or "")
+    return " ".join(" ".join(parts).split())[:4000]
+
+
+def decide(page: Page) -> list[Offer]:
+    products, method = page.structured_products()
+    groups = [g for g in (product_offers(p, page.url, method) for p in products) if g]
+    if groups and _is_listing(page, groups):
+        return []
+    offers = _pick_main(groups, page) if groups else []
+    og_type = (page.og.get("og:type") or "").lower()
+    og_currency = to_iso(page.og.get("product:price:currency") or page.og.get("og:price:currency"))
+    og_price, og_currency = amount(
+        page.og.get("product:price:amount") or page.og.get("og:price:amount"), og_currency
+    )
+    hint = next((o.currency for o in offers if o.currency), None) or og_currency
+    candidates = page.candidates(hint)
+    best = _best(candidates)
+    if not offers:
+        if not (og_type == "product" or og_price is not None or _html_product(page, best)):
+            return []
+        offers = [Offer(url=page.url, method="opengraph" if og_price is not None else "html")]
+    visible_amounts = {c.amount for c in candidates}
+    structured_priced = [o for o in offers if o.price is not None]
+    if structured_priced and best is not None and visible_amounts:
+        if not any(o.price in visible_amounts for o in structured_priced) and len(offers) == 1:
+            offers[0].price, offers[0].currency = None, None  # stale markup: the page wins
+            offers[0].method = "html"
+    for offer in offers:
+        _complete(page, offer, og_price, og_currency, best, candidates)
+    return offers
+
+
+def _complete(
+    page: Page,
+    offer: Offer,
+    og_price: Decimal | None,
+    og_currency: str | None,
+    best: PriceCandidate | None,
+    candidates: list[PriceCandidate],
+) -> None:
+    offer.url = page.url
+    offer.shop = urlsplit(page.url).netloc or None
+    if not offer.title:
+        offer.title = page.title()
+    if not offer.image and page.og.get("og:image"):
+        offer.image = urljoin(page.url, page.og["og:image"])
+    if offer.price is None and og_price is not None:
+        offer.price, offer.currency, offer.method = og_price, og_currency, "opengraph"
+    if offer.price is None and best is not None:
+        offer.price, offer.currency, offer.method = best.amount, best.currency, "html"
+        if is_from_price(best):
+            offer.attributes["price_label"] = "from"
+    if offer.price is not None and offer.regular_price is None and best is not None:
+        if best.amount == offer.price:
+            offer.regular_price = _regular_near(candidates, best)
+    if not offer.currency:
+        offer.currency = og_currency or page.page_currency() or page.default_currency
+    if offer.availability is None:
+        offer.availability = avail.from_markup(
+            page.og.get("product:availability") or page.og.get("og:availability")
+        )
+    region = _region_text(page, best)
+    negative = avail.negative_in_text(region)
+    if negative and (offer.price is None or offer.availability in (None, "InStock")):
+        offer.availability = negative
+    if offer.availability is None:
+        offer.availability = avail.from_text(region) if offer.price is not None else None
+    if not offer.method:
+        offer.method = "html"
+
+
+def _html_product(page: Page, best: PriceCandidate | None) -> bool:
+    """Without markup: an h1, a main price near it and no listing markers."""
+    if page.h1 is None or best is None:
+        return False
+    return not any(_LISTING_NAMES.search(page.body.get("class") or "") for _ in (0,))
+
+
+def product_page(page: Page) -> bool:
+    return bool(decide(page))

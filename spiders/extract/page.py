@@ -1,0 +1,131 @@
+"""`extract_offers` and `is_product_page`: structured data first, checked against the visible
+page, then the visible HTML. The tree is parsed once (Scrapy's cached selector root)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from spiders.extract import structured, visible
+from spiders.extract.prices import to_iso
+from spiders.items import Offer
+
+log = logging.getLogger(__name__)
+
+_TLD_REGION = {"ca": "CA", "au": "AU", "nz": "NZ", "sg": "SG", "hk": "HK", "mx": "MX"}
+_TLD_CURRENCY = {
+    "fr": "EUR", "de": "EUR", "at": "EUR", "es": "EUR", "it": "EUR", "nl": "EUR", "be": "EUR",
+    "ie": "EUR", "pt": "EUR", "fi": "EUR", "lu": "EUR", "gr": "EUR", "lt": "EUR", "uk": "GBP",
+    "ch": "CHF", "ca": "CAD", "au": "AUD", "tr": "TRY", "pl": "PLN", "se": "SEK", "com": "USD",
+    "us": "USD", "jp": "JPY", "dk": "DKK", "no": "NOK", "cz": "CZK",
+}  # fmt: skip
+
+
+def tree_of(response: Any) -> Any:
+    """The page's lxml tree, shared with the spider's own selectors when it has them."""
+    try:
+        selector = response.selector
+        if selector.type == "html" and selector.root is not None:
+            return selector.root
+    except (AttributeError, NotImplementedError, ValueError):
+        pass
+    body = getattr(response, "text", None) or ""
+    return lxml.html.document_fromstring(body or "<html></html>")
+
+
+class Page:
+    """One parsed page and the evidence read from it, computed lazily and once."""
+
+    def __init__(self, response: Any) -> None:
+        self.url: str = response.url
+        self.root = tree_of(response)
+        body = self.root.find("body")
+        self.body = body if body is not None else self.root
+        self.og = structured.opengraph(self.root)
+        html = self.root if self.root.tag == "html" else self.root.getroottree().getroot()
+        self.locale = html.get("lang") or self.og.get("og:locale")
+        host = urlsplit(self.url).hostname or ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if self.locale and "-" not in self.locale and "_" not in self.locale and tld in _TLD_REGION:
+            self.locale = f"{self.locale}-{_TLD_REGION[tld]}"
+        self.default_currency = _TLD_CURRENCY.get(tld)
+        self._elements: list[Any] | None = None
+        self._candidates: list[visible.PriceCandidate] | None = None
+        self._positions: dict[Any, int] | None = None
+        self.h1, self.h1_text = visible.find_title(self.root, self.body)
+
+    @property
+    def elements(self) -> list[Any]:
+        if self._elements is None:
+            self._elements = visible.visible_elements(self.body)
+        return self._elements
+
+    def position(self, el: Any) -> int:
+        """Index of an element among the visible ones (-1 when absent or hidden)."""
+        if self._positions is None:
+            self._positions = {e: i for i, e in enumerate(self.elements)}
+        return self._positions.get(el, -1) if el is not None else -1
+
+    def page_currency(self) -> str | None:
+        """A currency the page states somewhere (markup), else the one its prices show."""
+        for value in self.root.xpath("//*[@itemprop='priceCurrency']/@content")[:1]:
+            iso = to_iso(str(value))
+            if iso:
+                return iso
+        found = [c.currency for c in self.candidates() if c.currency]
+        return max(set(found), key=found.count) if found else None
+
+    def candidates(self, hint: str | None = None) -> list[visible.PriceCandidate]:
+        if self._candidates is None:
+            anchors = [self.position(self.h1), visible.buy_anchor(self.elements)]
+            self._candidates = visible.price_candidates(self.elements, anchors, hint, self.locale)
+        return self._candidates
+
+    def structured_products(self) -> tuple[list[dict[str, Any]], str]:
+        """The first syntax that describes products: JSON-LD, then microdata, then RDFa."""
+        for method, reader in (
+            ("json-ld", structured.jsonld_products),
+            ("microdata", structured.microdata_products),
+            ("rdfa", structured.rdfa_products),
+        ):
+            products = reader(self.root)
+            if products:
+                return products, method
+        return [], ""
+
+    def title(self) -> str | None:
+        return self.h1_text or self.og.get("og:title") or text_of_title(self.root)
+
+
+def text_of_title(root: Any) -> str | None:
+    title = root.find(".//title")
+    return " ".join(title.text_content().split()) or None if title is not None else None
+
+
+def extract_offers(response: Any, module: str | None = None) -> list[Offer]:
+    """The offers of the page's main product (one per variant); [] when not a product page.
+
+    With `module`, `spiders.pages.<module>.extract(response)` is tried first; when it returns
+    nothing the generic extraction runs (a shop module that breaks after a redesign then
+    degrades to the generic rules instead of losing the shop).
+    """
+    if module:
+        shop_module = importlib.import_module(f"spiders.pages.{module}")
+        offers = list(shop_module.extract(response))
+        if offers:
+            return offers
+        log.info("shop module %s found nothing on %s; generic extraction", module, response.url)
+    from spiders.extract.decide import decide
+
+    return decide(Page(response))
+
+
+def is_product_page(response: Any) -> bool:
+    """True when the page describes one main product (not a listing, category or home)."""
+    from spiders.extract.decide import product_page
+
+    return product_page(Page(response))

@@ -1,0 +1,202 @@
+"""The main product's visible price, title and availability, read from the HTML alone.
+
+Prices are found as short text blocks holding one amount with a currency (pieces split
+across <sup>/<span> are assembled by climbing to the smallest ancestor holding the whole
+price), then scored: near the h1 and the buy button, inside price-named elements, and never
+inside related/sponsored blocks, struck-through, instalments, eco-participation or delivery.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from spiders.extract.prices import parse_price
+from spiders.extract.structured import text_of
+
+_SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "svg"}
+_CURRENCY = re.compile(
+    r"([$€£¥₹₺₽]|\b(EUR|USD|GBP|CHF|CAD|AUD|TRY|TL|PLN|SEK|NOK|DKK|CZK|HUF|JPY|zł|Kč|kr)\b)"
+)
+_AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
+_HIDDEN_CLASS = re.compile(r"(^|[\s_-])(hidden|hide|d-none|ng-hide|aok-hidden|sr-only-none)($|\s)")
+_STRUCK_CLASS = re.compile(
+    r"(strike|old-?price|price-?old|was-?price|price-?was|crossed|barr[ée]|list-?price|"
+    r"compare-?at|msrp|rrp|uvp|before-?price|price-?before|original-?price|regularprice-"
+    r"|a-text-strike|retail-?price|streich)",
+    re.I,
+)
+_RELATED = re.compile(
+    r"(related|recommend|similar|also-?(viewed|bought|like)|sponsor|upsell|up-sell|cross-?sell"
+    r"|carousel|sims|p13n|recently|history|suggest|frequently|accessor|bundle|footer|mini-?cart"
+    r"|megamenu|nav-|warranty|protection|service-?plan|compare|rhf|sponsored|ad-?feedback)",
+    re.I,
+)
+_PRICE_NAME = re.compile(r"(price|prix|preis|precio|prezzo|amount|cost|tarif)", re.I)
+_GOOD_NAME = re.compile(
+    r"(sale|deal|now|current|final|special|our|promo|offer|pricetopay|buybox|buy-?box|main|hero"
+    r"|purchase|selling|actual|customer)",
+    re.I,
+)
+_REJECT_CONTEXT = re.compile(
+    r"(/\s*(mo|mois|month|monat)\b|per month|par mois|mensualit|monthly|\bou\s*\d+\s*x|\d+\s*x\s*\d"
+    r"|\bx\s*\d+\s*(mois|months)|[ée]co-?part|ecotax|d3e|deee|livraison|shipping|delivery"
+    r"|frais de port|versand|\bsave\b|[ée]conomis|you save|sparen|\bremise\b|cashback"
+    r"|\d+\s*%|per (unit|item|count|ounce|oz|lb|kg)|/\s*(kg|l|unit|count|ct|oz)\b|financ)",
+    re.I,
+)
+_FROM_LABEL = re.compile(r"(starting (from|at)|à partir de|\bfrom\b|\bdès\b|\bab\b)", re.I)
+_BUY = re.compile(
+    r"(add to (cart|basket|bag)|ajouter au panier|buy now|acheter|in den warenkorb|add-?to-?cart"
+    r"|addtocart|add_to_cart|buy-?button|buybox)",
+    re.I,
+)
+
+
+@dataclass
+class PriceCandidate:
+    element: Any
+    amount: Decimal
+    currency: str | None
+    text: str
+    score: float
+    struck: bool
+    position: int
+
+
+def _names(el: Any) -> str:
+    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
+
+
+def is_hidden(el: Any) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+        or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
+    )
+
+
+def visible_elements(body: Any) -> list[Any]:
+    """Elements in document order, without hidden or non-content subtrees."""
+    out: list[Any] = []
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _SKIP or is_hidden(el):
+            continue
+        out.append(el)
+        stack.extend(reversed(el))
+    return out
+
+
+def find_title(root: Any, body: Any) -> tuple[Any, str | None]:
+    """The main h1 (element, text), skipping empty and logo h1s."""
+    for h1 in body.iter("h1"):
+        text = text_of(h1, sep=" ")
+        if len(text) >= 3 and not is_hidden(h1):
+            return h1, text
+    return None, None
+
+
+def _price_of_text(text: str, hint: str | None, locale: str | None) -> tuple[Any, Any]:
+    if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
+        return None, None
+    return parse_price(text, currency_hint=hint, locale=locale)
+
+
+def price_candidates(
+    elements: list[Any], anchors: list[int], hint: str | None, locale: str | None
+) -> list[PriceCandidate]:
+    """Short visible blocks holding exactly one amount and a currency (or a price name)."""
+    positions = {el: i for i, el in enumerate(elements)}
+    seen: set[Any] = set()
+    found = []
+    for i, el in enumerate(elements):
+        own = el.text or ""
+        if not any(ch.isdigit() for ch in own):
+            continue
+        # climb while the ancestor still holds a single short amount: assembles "$ 809.<sup>97"
+        best, best_text = None, ""
+        node = el
+        for _ in range(4):
+            text = text_of(node)
+            if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
+                break
+            best, best_text = node, text
+            parent = node.getparent()
+            if parent is None or parent not in positions:
+                break
+            node = parent
+        if best is None or best in seen:
+            continue
+        seen.add(best)
+        named = any(_PRICE_NAME.search(_names(a)) for a in _ancestors(best, 3))
+        if not _CURRENCY.search(best_text) and not named:
+            continue
+        amount, currency = _price_of_text(best_text, hint, locale)
+        if amount is None or amount <= 0:
+            continue
+        found.append(_score(best, amount, currency, best_text, positions.get(best, i), anchors))
+    return [c for c in found if c.score > -50]
+
+
+def _ancestors(el: Any, depth: int) -> list[Any]:
+    out = [el]
+    node = el.getparent()
+    while node is not None and len(out) <= depth:
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def _score(el: Any, amount: Decimal, currency: Any, text: str, pos: int, anchors: list[int]):
+    near = _ancestors(el, 3)
+    far = _ancestors(el, 40)
+    names_near = " ".join(_names(a) for a in near)
+    score = 0.0
+    struck = any(a.tag in ("del", "s", "strike") for a in near) or bool(
+        _STRUCK_CLASS.search(names_near)
+        or any("line-through" in (a.get("style") or "") for a in near)
+    )
+    if any(_RELATED.search(_names(a)) for a in far):
+        score -= 60
+    parent = el.getparent()
+    context = text + " " + (text_of(parent)[:160] if parent is not None else "")
+    if _REJECT_CONTEXT.search(context):
+        score -= 60
+    if _PRICE_NAME.search(names_near):
+        score += 10
+    if _GOOD_NAME.search(names_near):
+        score += 5
+    if _CURRENCY.search(text):
+        score += 5
+    for weight, anchor in zip((25, 15), anchors, strict=False):
+        if anchor >= 0:
+            distance = pos - anchor if pos >= anchor else (anchor - pos) * 3
+            score += weight / (1 + distance / 40)
+    return PriceCandidate(el, amount, currency, text, score, struck, pos)
+
+
+def buy_anchor(elements: list[Any]) -> int:
+    """Position of the first add-to-cart control (-1 when none)."""
+    for i, el in enumerate(elements):
+        if el.tag in ("input", "a", "button", "form", "div", "span"):
+            label = " ".join(
+                filter(None, (_names(el), el.get("value"), el.get("name"), el.get("title")))
+            )
+            if el.tag in ("button", "a") and len(el) < 4:
+                label += " " + text_of(el)[:40]
+            if _BUY.search(label):
+                return i
+    return -1
+
+
+def is_from_price(candidate: PriceCandidate) -> bool:
+    parent = candidate.element.getparent()
+    context = candidate.text + " " + (text_of(parent)[:80] if parent is not None else "")
+    return bool(_FROM_LABEL.search(context))
