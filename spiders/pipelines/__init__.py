@@ -1,0 +1,1 @@
+"""Item pipelines, one per concern: validate -> normalise -> persist -> contract export."""

@@ -1,0 +1,183 @@
+"""The run API: crawl configured shops into the catalog, as often as you like from one process.
+
+Twisted's reactor cannot be restarted, so each `crawl()` call runs Scrapy in a child process
+(`python -m spiders.run JOBFILE`), all shops concurrently in that one process. The CrawlRun rows
+are created here first and handed to the child: if the child dies, they are marked failed here,
+so a crash gives failed runs and never an exception in the caller.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from catalog import persist
+from catalog.db import make_engine, make_session_factory
+from catalog.models import CrawlRun
+from catalog.shopconfig import ShopConfig, load
+from catalog.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one shop's crawl did (the CrawlRun row, read back)."""
+
+    shop: str
+    crawl_run_id: int
+    status: str
+    pages: int = 0
+    offers: int = 0
+    errors: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    message: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+def default_config_path() -> Path:
+    """`shops.toml` in the working directory or at the repo root, else the demo shops' file."""
+    for candidate in (Path("shops.toml"), ROOT / "shops.toml"):
+        if candidate.exists():
+            return candidate
+    return ROOT / "demoshops" / "shops.toml"
+
+
+def load_shops(path: str | Path | None = None, slugs: Sequence[str] = ()) -> list[ShopConfig]:
+    """Shops from a configuration file (placeholders from the environment), optionally a subset."""
+    shops = load(path or default_config_path(), variables=dict(os.environ))
+    if slugs:
+        unknown = set(slugs) - {shop.slug for shop in shops}
+        if unknown:
+            raise ValueError(f"unknown shop(s): {', '.join(sorted(unknown))}")
+        shops = [shop for shop in shops if shop.slug in slugs]
+    return shops
+
+
+def crawl(
+    shops: list[ShopConfig],
+    db_url: str,
+    *,
+    now: datetime | None = None,
+    settings: dict[str, Any] | None = None,
+    match: bool = False,
+    timeout: float | None = None,
+) -> list[RunSummary]:
+    """Crawls `shops` into `db_url`, observing prices at `now` (default: the real UTC now).
+
+    `settings` overrides Scrapy settings for this call (highest priority). Returns one summary
+    per shop; never raises because a crawl failed.
+    """
+    if not shops:
+        return []
+    now = now or utcnow()
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    engine = make_engine(db_url)
+    factory = make_session_factory(engine)
+    try:
+        with factory.begin() as session:
+            run_ids = {}
+            for shop in shops:
+                row = persist.upsert_shop(session, shop)
+                run_ids[shop.slug] = persist.start_run(session, row.id, "shop", now).id
+        started = time.monotonic()
+        failure = _run_child(shops, db_url, now, run_ids, settings or {}, timeout)
+        if failure:
+            logger.error("crawl process failed: %s", failure)
+        # Runs the child could not close (it died, or a crawler failed to open) are failed.
+        with factory.begin() as session:
+            ended = now + timedelta(seconds=time.monotonic() - started)
+            message = failure or "the crawl ended without closing this run"
+            persist.fail_unfinished(session, run_ids.values(), ended, message)
+        if match:
+            _match(factory, list(run_ids.values()))
+        with factory() as session:
+            query = select(CrawlRun).where(CrawlRun.id.in_(list(run_ids.values())))
+            runs = {run.id: run for run in session.scalars(query)}
+            return [_summary(slug, runs[run_id]) for slug, run_id in run_ids.items()]
+    finally:
+        engine.dispose()
+
+
+def _summary(slug: str, run: CrawlRun) -> RunSummary:
+    return RunSummary(shop=slug, crawl_run_id=run.id, status=run.status, pages=run.pages,
+                      offers=run.offers, errors=run.errors, dropped=dict(run.dropped or {}),
+                      message=run.message, started_at=run.started_at,
+                      finished_at=run.finished_at)  # fmt: skip
+
+
+def _run_child(shops: list[ShopConfig], db_url: str, now: datetime, run_ids: dict[str, int],
+               settings: dict[str, Any], timeout: float | None) -> str | None:  # fmt: skip
+    """Runs the crawl in a child process; returns why it failed, or None."""
+    job = {"shops": shops, "db_url": db_url, "now": now.isoformat(), "run_ids": run_ids,
+           "settings": settings}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="comparateur-crawl-") as tmp:
+        path = Path(tmp) / "job.pickle"
+        path.write_bytes(pickle.dumps(job))
+        try:
+            done = subprocess.run([sys.executable, "-m", "spiders.run", str(path)],
+                                  timeout=timeout, check=False)  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return f"crawl process killed after {timeout}s"
+        except OSError as exc:
+            return f"crawl process could not start: {exc}"
+    if done.returncode != 0:
+        return f"crawl process exited with code {done.returncode}"
+    return None
+
+
+def _match(factory: Any, run_ids: list[int]) -> None:
+    """Hands the offers just seen to the matcher, when the matching service exists."""
+    if importlib.util.find_spec("matching.service") is None:
+        logger.info("matching.service not available: offers left unmatched")
+        return
+    try:
+        from matching.service import match_offers
+
+        with factory.begin() as session:
+            offer_ids = persist.offer_ids_of_runs(session, run_ids)
+            if offer_ids:
+                match_offers(session, offer_ids=offer_ids)
+    except Exception:  # noqa: BLE001 - matching trouble must not lose the crawl
+        logger.exception("matching after the crawl failed")
+
+
+def child_main(job_path: str) -> int:
+    """Runs in the child: one Scrapy process, one crawler per shop."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from spiders.spiders.shop import ShopSpider
+
+    job = pickle.loads(Path(job_path).read_bytes())
+    settings = Settings()
+    settings.setmodule("spiders.settings", priority="project")
+    settings.set("COMPARATEUR_DB_URL", job["db_url"], priority="cmdline")
+    settings.set("COMPARATEUR_NOW", job["now"], priority="cmdline")
+    settings.setdict(job["settings"], priority="cmdline")
+    process = CrawlerProcess(settings)
+    for shop in job["shops"]:
+        process.crawl(ShopSpider, shop=shop, crawl_run_id=job["run_ids"][shop.slug])
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(sys.argv[1]))
