@@ -119,6 +119,10 @@ class Offer(Base):
     match_score: Mapped[float | None] = mapped_column(Float)
     # Set by a human decision; automatic matching never moves a locked offer.
     match_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Hash of the listing fields the matcher used; a change means the evidence changed.
+    match_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # Why the offer belongs to its product: rule, score, features, conflicts (revision 0002).
+    match_evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     price: Mapped[Decimal | None]
     regular_price: Mapped[Decimal | None]
