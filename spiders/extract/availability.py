@@ -44,7 +44,7 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(rupture de stock|\bindisponible\b|[ée]puis[ée]|\bsold out\b|\bout of stock\b"
             r"|currently unavailable|temporarily unavailable|non disponible|plus en stock"
-            r"|\bnot available\b|ausverkauft|nicht verf[üu]gbar|agotado)",
+            r"|ausverkauft|nicht verf[üu]gbar|agotado)",
             re.I,
         ),
     ),

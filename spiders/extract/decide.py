@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from rapidfuzz import fuzz
@@ -15,8 +16,11 @@ from spiders.extract.schema import amount, product_offers
 from spiders.extract.visible import PriceCandidate, is_from_price
 from spiders.items import Offer
 
-MIN_SCORE = 8.0  # a visible price needs a price-like name or closeness to the title/buy button
-_LISTING_NAMES = re.compile(r"(product-?list|search-?result|category|listing|productgrid)", re.I)
+MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button
+_LISTING_NAMES = re.compile(
+    r"(product-?list|productlist|search-?result|listing|product-?grid)", re.I
+)
+_PRODUCT_TITLE = re.compile(r"(product-?title|product-?name|producttitle|product_title|pdp)", re.I)
 
 
 def _similarity(a: str | None, b: str | None) -> float:
@@ -164,10 +168,35 @@ def _complete(
 
 
 def _html_product(page: Page, best: PriceCandidate | None) -> bool:
-    """Without markup: an h1, a main price near it and no listing markers."""
-    if page.h1 is None or best is None:
+    """Without markup: an h1 with a main price near it that is not one card of a list, or an
+    h1 named as a product title (a product page that shows no price)."""
+    if page.h1 is None:
         return False
-    return not any(_LISTING_NAMES.search(page.body.get("class") or "") for _ in (0,))
+    if best is not None:
+        chain = _ancestors_names(best.element, 8)
+        signature = (best.element.tag, best.element.get("class"))
+        repeated = sum(
+            1
+            for c in page.candidates()
+            if not c.struck and (c.element.tag, c.element.get("class")) == signature
+        )
+        far = abs(best.position - page.position(page.h1)) > 100
+        if _LISTING_NAMES.search(chain) or (repeated >= 3 and far):
+            return False
+        return True
+    names = _ancestors_names(page.h1, 3) + " ".join(
+        f"{d.get('id', '')} {d.get('class', '')}" for d in page.h1.iter() if isinstance(d.tag, str)
+    )
+    return bool(_PRODUCT_TITLE.search(names))
+
+
+def _ancestors_names(el: Any, depth: int) -> str:
+    names = []
+    while el is not None and depth >= 0:
+        names.append(f"{el.get('id', '')} {el.get('class', '')}")
+        el = el.getparent()
+        depth -= 1
+    return " ".join(names)
 
 
 def product_page(page: Page) -> bool:

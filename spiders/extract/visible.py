@@ -22,6 +22,7 @@ _CURRENCY = re.compile(
 )
 _AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
 _HIDDEN_CLASS = re.compile(r"(^|[\s_-])(hidden|hide|d-none|ng-hide|aok-hidden|sr-only-none)($|\s)")
+_HIDDEN_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _STRUCK_CLASS = re.compile(
     r"(strike|old-?price|price-?old|was-?price|price-?was|crossed|barr[ée]|list-?price|"
     r"compare-?at|msrp|rrp|uvp|before-?price|price-?before|original-?price|regularprice-"
@@ -40,12 +41,16 @@ _GOOD_NAME = re.compile(
     r"|purchase|selling|actual|customer)",
     re.I,
 )
-_REJECT_CONTEXT = re.compile(
-    r"(/\s*(mo|mois|month|monat)\b|per month|par mois|mensualit|monthly|\bou\s*\d+\s*x|\d+\s*x\s*\d"
-    r"|\bx\s*\d+\s*(mois|months)|[ée]co-?part|ecotax|d3e|deee|livraison|shipping|delivery"
-    r"|frais de port|versand|\bsave\b|[ée]conomis|you save|sparen|\bremise\b|cashback"
-    r"|\d+\s*%|per (unit|item|count|ounce|oz|lb|kg)|/\s*(kg|l|unit|count|ct|oz)\b|financ)",
+_REJECT_BEFORE = re.compile(
+    r"(per month|par mois|mensualit|monthly|\bou\s*\d+\s*x|\d+\s*x\s*\d|\bx\s*\d+\s*(mois|months)"
+    r"|[ée]co-?part|ecotax|d3e|deee|livraison|shipping|delivery|frais de port|versand"
+    r"|protection|warranty|garantie|assurance|\bsav(e|ings)\b|[ée]conomis|sparen|\bremise\b"
+    r"|cashback|financ|\bjoin\b|member|abonn|\bpoints?\b|gift card|carte cadeau)",
     re.I,
+)
+# after the amount: a unit ("/mois", "per month", "/ Pack", "/kg") makes it not the price
+_REJECT_AFTER = re.compile(
+    r"^[^\w]{0,3}(/|per\b|par\b|pro\b)\s*\w+|^\s*(x|×)\s*\d|^\W{0,3}(mois|month)", re.I
 )
 _FROM_LABEL = re.compile(r"(starting (from|at)|à partir de|\bfrom\b|\bdès\b|\bab\b)", re.I)
 _BUY = re.compile(
@@ -71,12 +76,11 @@ def _names(el: Any) -> str:
 
 
 def is_hidden(el: Any) -> bool:
-    style = (el.get("style") or "").replace(" ", "").lower()
+    style = el.get("style")
     return (
         el.get("hidden") is not None
         or el.get("aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
+        or bool(style and _HIDDEN_STYLE.search(style))
         or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
     )
 
@@ -117,32 +121,59 @@ def price_candidates(
     seen: set[Any] = set()
     found = []
     for i, el in enumerate(elements):
-        own = el.text or ""
-        if not any(ch.isdigit() for ch in own):
+        direct = direct_text(el)
+        if not any(ch.isdigit() for ch in direct):
             continue
-        # climb while the ancestor still holds a single short amount: assembles "$ 809.<sup>97"
-        best, best_text = None, ""
-        node = el
-        for _ in range(4):
-            text = text_of(node)
-            if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
-                break
-            best, best_text = node, text
-            parent = node.getparent()
-            if parent is None or parent not in positions:
-                break
-            node = parent
+        best, best_text = _assemble(el, positions)
+        if best is None and _CURRENCY.search(direct):
+            best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
         if best is None or best in seen:
             continue
         seen.add(best)
         named = any(_PRICE_NAME.search(_names(a)) for a in _ancestors(best, 3))
-        if not _CURRENCY.search(best_text) and not named:
+        if not _CURRENCY.search(best_text) and not (named and _price_like(best_text)):
             continue
         amount, currency = _price_of_text(best_text, hint, locale)
         if amount is None or amount <= 0:
             continue
         found.append(_score(best, amount, currency, best_text, positions.get(best, i), anchors))
     return [c for c in found if c.score > -50]
+
+
+def direct_text(el: Any) -> str:
+    """The element's own text: its text and its children's tails, not their content."""
+    parts = [el.text or ""]
+    parts.extend(child.tail or "" for child in el)
+    return "".join(parts)
+
+
+def _assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
+    """Climb to the ancestor holding the whole amount ("$ 809.<sup>97</sup>"), stopping
+    before an ancestor adds words (a label or a shipping note is context, not price)."""
+    best, best_text = None, ""
+    node = el
+    for _ in range(4):
+        text = text_of(node)
+        if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
+            break
+        if best is not None:
+            extra = _CURRENCY.sub("", text.replace(best_text, "", 1))
+            if re.search(r"[^\W\d_]{2,}", extra):
+                break
+        best, best_text = node, text
+        parent = node.getparent()
+        if parent is None or parent not in positions:
+            break
+        node = parent
+    return best, best_text
+
+
+def _price_like(text: str) -> bool:
+    """Without a currency, only a bare amount (with a short label) counts: not "333ORAK"."""
+    if re.search(r"\d[^\W\d_]|[^\W\d_]\d", text):
+        return False
+    letters = re.sub(r"[^\w]|\d", "", text)
+    return len(letters) <= 12
 
 
 def _ancestors(el: Any, depth: int) -> list[Any]:
@@ -159,15 +190,17 @@ def _score(el: Any, amount: Decimal, currency: Any, text: str, pos: int, anchors
     far = _ancestors(el, 40)
     names_near = " ".join(_names(a) for a in near)
     score = 0.0
-    struck = any(a.tag in ("del", "s", "strike") for a in near) or bool(
-        _STRUCK_CLASS.search(names_near)
-        or any("line-through" in (a.get("style") or "") for a in near)
+    inside = [d for d in el.iter() if isinstance(d.tag, str)][:8]
+    struck = any(
+        a.tag in ("del", "s", "strike")
+        or "line-through" in (a.get("style") or "")
+        or _STRUCK_CLASS.search(_names(a))
+        for a in near + inside
     )
-    if any(_RELATED.search(_names(a)) for a in far):
+    if any(_RELATED.search(_names(a)) for a in far if a.tag not in ("html", "body")):
         score -= 60
-    parent = el.getparent()
-    context = text + " " + (text_of(parent)[:160] if parent is not None else "")
-    if _REJECT_CONTEXT.search(context):
+    before, after = context_of(el, text)
+    if _REJECT_BEFORE.search(before) or _REJECT_AFTER.search(after):
         score -= 60
     if _PRICE_NAME.search(names_near):
         score += 10
@@ -196,7 +229,24 @@ def buy_anchor(elements: list[Any]) -> int:
     return -1
 
 
+def context_of(el: Any, text: str) -> tuple[str, str]:
+    """(labels before and including the price, words right after it such as "/mois")."""
+    before = []
+    previous = el.getprevious()
+    if previous is not None and isinstance(previous.tag, str):
+        before.append(text_of(previous)[-60:])
+    parent = el.getparent()
+    if parent is not None:
+        before.append(direct_text(parent)[:120])
+    before.append(text)
+    after = [el.tail or ""]
+    following = el.getnext()
+    if following is not None and isinstance(following.tag, str):
+        after.append(text_of(following)[:30])
+    own_after = _AMOUNTS.split(text)[-1] if _AMOUNTS.search(text) else ""
+    return " ".join(" ".join(before).split()), " ".join((own_after + " ".join(after)).split())
+
+
 def is_from_price(candidate: PriceCandidate) -> bool:
-    parent = candidate.element.getparent()
-    context = candidate.text + " " + (text_of(parent)[:80] if parent is not None else "")
-    return bool(_FROM_LABEL.search(context))
+    before, _ = context_of(candidate.element, candidate.text)
+    return bool(_FROM_LABEL.search(before))
