@@ -230,7 +230,7 @@ def _observe(
                 PriceObservation.offer_id.in_(list(offers)),
                 PriceObservation.observed_at == observed_at,
             )
-        ).tuples()
+        ).all()
     )
     rows = [
         {

@@ -122,6 +122,8 @@ def _shop(entry: Any, index: int, source: str) -> ShopConfig:
     slug = _text(entry, "slug", fail, required=True)
     if not slug.replace("-", "").replace("_", "").isalnum():
         raise fail("slug", "letters, digits, '-' and '_' only")
+    if len(slug) > 64:  # the width of shop.slug
+        raise fail("slug", "64 characters at most")
     url = _text(entry, "url", fail, required=True)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -188,6 +190,9 @@ def _discovery(value: Any, fail: Any) -> dict[str, Any]:
             feed = {"url": feed}
         if not isinstance(feed, dict) or "url" not in feed:
             raise fail(f"discovery.feeds[{i}]", "expected a table with 'url' and 'format'")
+        for key in feed:
+            if key not in ("url", "format"):
+                raise fail(f"discovery.feeds[{i}].{key}", "unknown field")
         fmt = feed.get("format", "google-xml")
         if fmt not in FEED_FORMATS:
             raise fail(f"discovery.feeds[{i}].format", f"one of {', '.join(FEED_FORMATS)}")
@@ -210,7 +215,7 @@ def _money(value: Any, name: str, fail: Any) -> Decimal:
         amount = Decimal(str(value))
     except InvalidOperation as exc:
         raise fail(name, f"not an amount: {value!r}") from exc
-    if amount < 0 or not amount.is_finite():
+    if not amount.is_finite() or amount < 0:  # NaN first: comparing it raises
         raise fail(name, f"not a valid amount: {value!r}")
     return amount
 
