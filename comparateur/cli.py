@@ -10,6 +10,8 @@ import click
 # name -> "module:attribute"; each area owns its own module of commands.
 COMMANDS = {
     "db": "comparateur.db_cmd:db",
+    "serve": "comparateur.web_cmd:serve",
+    "export": "comparateur.web_cmd:export",
 }
 
 

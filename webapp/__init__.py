@@ -8,11 +8,14 @@ from typing import Any
 
 from flask import Flask
 
-from webapp import db
+from webapp import db, site
 
 # Each area is a blueprint in its own module ("module:attribute").
 BLUEPRINTS = [
     "webapp.search:bp",
+    "webapp.products:bp",
+    "webapp.exports:bp",
+    "webapp.api:bp",
 ]
 
 
@@ -28,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
     db.init_app(app)
+    site.init_app(app)
     for target in BLUEPRINTS:
         module_name, attr = target.split(":")
         app.register_blueprint(getattr(importlib.import_module(module_name), attr))

@@ -1,10 +1,135 @@
-"""Home page and search (placeholder until the search area lands)."""
+"""Home page, search results with facets, suggestions as you type, and results as CSV."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    jsonify,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from werkzeug.datastructures import MultiDict
+
+from catalog.search import FACETS, Filters, search, suggest
+from webapp.csvstream import PRODUCT_COLUMNS, product_values, rows_to_csv
+from webapp.db import get_session
 
 bp = Blueprint("search", __name__)
+PAGE_SIZE = 20
+CSV_LIMIT = 2000
+
+
+def filters_from(args: MultiDict[str, str]) -> Filters:
+    """Facet choices from the query string; values are only compared, never interpreted."""
+    values = {name: (args.get(name) or "").strip()[:100] or None for name in FACETS}
+    return Filters(**values)
+
+
+def page_number(args: MultiDict[str, str]) -> int:
+    try:
+        return min(max(int(args.get("page", "1")), 1), 1000)
+    except ValueError:
+        return 1
+
+
+def query_text(args: MultiDict[str, str]) -> str:
+    return (args.get("q") or "")[:500]
 
 
 @bp.get("/")
 def home() -> str:
-    return "Comparateur"
+    result = search(get_session(), "", limit=8)
+    return render_template("search/home.html", result=result)
+
+
+@bp.get("/recherche")
+@bp.get("/search", endpoint="results_en")
+def results() -> str:
+    return results_for(request.args.to_dict())
+
+
+@bp.get("/categorie/<path:category>")
+def category(category: str) -> str:
+    args = request.args.to_dict()
+    args["category"] = category[:100]
+    return results_for(args)
+
+
+def results_for(args: dict[str, str]) -> str:
+    multi = MultiDict(args)
+    filters = filters_from(multi)
+    page = page_number(multi)
+    q = query_text(multi)
+    result = search(get_session(), q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return render_template(
+        "search/results.html",
+        q=q,
+        result=result,
+        filters=filters,
+        page=page,
+        pages=max(1, -(-result.total // PAGE_SIZE)),
+        facet_url=facet_url,
+        csv_url=url_for("search.results_csv", **args),
+    )
+
+
+def _args() -> dict[str, Any]:
+    return {k: v for k, v in request.args.items() if k != "page"}
+
+
+def facet_url(name: str, value: str | None) -> str:
+    """The current search with one facet set (or cleared when value is None)."""
+    args = _args()
+    args.update({k: v for k, v in request.view_args.items()} if request.view_args else {})
+    if value is None:
+        args.pop(name, None)
+    else:
+        args[name] = value
+    return url_for("search.results", **args)
+
+
+@bp.get("/recherche.csv")
+def results_csv() -> Response:
+    q = query_text(request.args)
+    result = search(get_session(), q, filters_from(request.args), limit=CSV_LIMIT)
+    summaries = [hit.summary for hit in result.hits]
+    rows = product_values(
+        summaries, lambda pid: url_for("products.detail", product_id=pid, _external=True)
+    )
+    return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows, bom=wants_bom()), "recherche.csv")
+
+
+def wants_bom() -> bool:
+    return request.args.get("bom") in ("1", "true", "yes")
+
+
+def csv_response(chunks: Any, filename: str) -> Response:
+    response = Response(stream_with_context(chunks), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    return response
+
+
+@bp.get("/suggest.json")
+def suggestions() -> Response:
+    hits = suggest(get_session(), query_text(request.args), limit=8)
+    response = jsonify(
+        [
+            {
+                "id": h.product.id,
+                "name": h.product.name,
+                "url": url_for("products.detail", product_id=h.product.id),
+                "best_total_price": None
+                if h.summary.best_total is None
+                else str(h.summary.best_total),
+            }
+            for h in hits
+        ]
+    )
+    response.cache_control.max_age = 60
+    return response

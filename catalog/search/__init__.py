@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from catalog.search.index import rebuild, refresh, reindex
 from catalog.search.query import (
+    FACETS,
     Facet,
     Filters,
     Hit,
@@ -18,6 +19,7 @@ from catalog.search.query import (
 )
 
 __all__ = [
+    "FACETS",
     "Facet",
     "Filters",
     "Hit",

@@ -1,0 +1,101 @@
+"""Words the templates show for stored codes (availability, extraction, facets...)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flask import Flask, request, url_for
+
+from catalog.models import Product
+from catalog.queries import availability_key
+from webapp.i18n import gettext as _
+
+AVAILABILITY = {
+    "instock": "En stock",
+    "limitedavailability": "Stock limité",
+    "onlineonly": "En stock (en ligne)",
+    "instoreonly": "En magasin uniquement",
+    "outofstock": "En rupture",
+    "preorder": "Précommande",
+    "backorder": "Sur commande",
+    "discontinued": "Plus fabriqué",
+    "soldout": "Épuisé",
+}
+EXTRACTION = {
+    "json-ld": "données structurées JSON-LD",
+    "microdata": "microdonnées de la page",
+    "rdfa": "RDFa de la page",
+    "opengraph": "balises Open Graph",
+    "shop-module": "lecteur dédié à la boutique",
+    "html": "texte de la page",
+    "feed": "flux produits de la boutique",
+    "browser": "page rendue dans un navigateur",
+}
+MATCH = {
+    "gtin": "même code-barres (GTIN)",
+    "mpn": "même référence fabricant (MPN)",
+    "fuzzy": "titre et caractéristiques très proches",
+    "new": "première offre de ce produit",
+    "human": "vérifié par la rédaction",
+}
+RANGE = {"30j": "30 jours", "90j": "90 jours", "1an": "1 an", "tout": "tout"}
+SPEC = {
+    "storage_gb": "Stockage (Go)",
+    "memory_gb": "Mémoire (Go)",
+    "ram_gb": "Mémoire vive (Go)",
+    "tflops": "Puissance (TFLOPS)",
+    "screen_in": "Écran (pouces)",
+    "colour": "Couleur",
+}
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        availability_label=availability_label,
+        extraction_label=lambda v: _(EXTRACTION.get(v or "", v or "non précisé")),
+        match_label=lambda v: _(MATCH.get(v or "", v or "non précisé")),
+        range_label=lambda v: _(RANGE.get(v, v)),
+        spec_label=lambda k: _(SPEC.get(k, k.replace("_", " "))),
+        facet_label=facet_label,
+        variant_label=variant_label,
+        page_url=page_url,
+        series_min=lambda s: min((v for v in s.market if v is not None), default=None),
+        series_max=lambda s: max((v for v in s.market if v is not None), default=None),
+    )
+
+
+def availability_label(value: str | None) -> str:
+    key = availability_key(value)
+    return _(AVAILABILITY[key]) if key in AVAILABILITY else _("non précisée")
+
+
+def facet_label(name: str, value: str) -> str:
+    if name == "price":
+        low, _sep, high = value.partition("-")
+        from webapp.i18n import money
+
+        if not high:
+            return _("plus de %(p)s", p=money(Decimal(low)))
+        return f"{money(Decimal(low))} – {money(Decimal(high))}"
+    if name in ("storage", "gpu_memory"):
+        return _("%(n)s Go", n=value)
+    if name == "availability":
+        return _("En stock") if value == "in_stock" else _("En rupture")
+    return value
+
+
+def variant_label(product: Product) -> str:
+    attributes: dict[str, Any] = product.attributes or {}
+    parts = []
+    for key in ("storage_gb", "memory_gb", "ram_gb"):
+        if attributes.get(key) is not None:
+            parts.append(_("%(n)s Go", n=attributes[key]))
+    return " · ".join(parts) or product.name
+
+
+def page_url(page: int) -> str:
+    args = request.args.to_dict()
+    args.update(request.view_args or {})
+    args["page"] = str(page)
+    return url_for(request.endpoint or "search.results", **args)
