@@ -1,0 +1,1 @@
+"""Per-shop extraction modules: `spiders.pages.<module>.extract(response) -> list[Offer]`."""
