@@ -10,6 +10,8 @@ import click
 # name -> "module:attribute"; each area owns its own module of commands.
 COMMANDS = {
     "db": "comparateur.db_cmd:db",
+    "alerts": "comparateur.alerts_cmd:alerts",
+    "users": "comparateur.alerts_cmd:users",
     "demoshops": "comparateur.demoshops_cmd:demoshops",
     "serve": "comparateur.web_cmd:serve",
     "export": "comparateur.web_cmd:export",

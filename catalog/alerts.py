@@ -1,0 +1,352 @@
+"""Readers' price alerts: subscription with double opt-in, and the check run after each crawl.
+
+`check(session, now)` compares every product's current state (best total price among offers in
+stock, seen recently) with the state stored at the previous check (`PriceWatch`), turns the
+differences into product events (price drop, new lowest price, back in stock), queues one mail
+per matching active alert (`AlertEvent`, unique per alert and event key, so an event is never
+queued twice) and one delivery per subscribed webhook. Sending is separate
+(`catalog.alerts_mail.send_pending`, `webapp.webhooks.deliver_due`). Subscriptions are in
+`catalog.alert_subscriptions`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from catalog import queries
+from catalog.models import Offer, PriceObservation, Product, Shop
+from catalog.queries import availability_key
+from catalog.site_models import Alert, AlertEvent, PriceWatch, Webhook, WebhookDelivery
+from catalog.types import Money
+
+log = logging.getLogger(__name__)
+
+SITE_CURRENCY = "EUR"
+# An offer not seen for this long no longer counts (the shop dropped it or the crawl broke).
+STALE_AFTER = timedelta(days=8)
+# Availability keys (catalog.queries.availability_key) that mean "cannot be bought now".
+UNAVAILABLE = frozenset({"outofstock", "discontinued", "soldout"})
+# Product event types -> the alert kind they serve.
+EVENT_FOR_KIND = {"drop": "price_drop", "lowest": "new_lowest_price", "stock": "back_in_stock"}
+WEBHOOK_EVENTS = ("new_lowest_price", "back_in_stock", "price_drop")
+
+
+class AlertError(ValueError):
+    """A refused subscription; the message is safe to show to the reader."""
+
+
+@dataclass(frozen=True)
+class ProductState:
+    best_total: Decimal | None
+    shop_name: str | None
+    in_stock: bool
+    offers: int
+
+
+@dataclass
+class Event:
+    """Something that happened to a product between two checks."""
+
+    type: str  # price_drop, new_lowest_price, back_in_stock
+    product_id: int
+    product_name: str
+    at: datetime
+    price: Decimal | None
+    previous_price: Decimal | None
+    shop_name: str | None
+    key: str
+    alerts_queued: int = 0
+    webhooks_queued: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def payload(self) -> dict[str, object]:
+        """The JSON body sent to webhooks (prices as decimal strings)."""
+        return {
+            "type": self.type,
+            "id": self.key,
+            "occurred_at": self.at.isoformat(),
+            "product": {"id": self.product_id, "name": self.product_name},
+            "price": None if self.price is None else str(self.price),
+            "previous_price": None if self.previous_price is None else str(self.previous_price),
+            "currency": SITE_CURRENCY,
+            "shop": self.shop_name,
+        }
+
+
+# -- state and check ---------------------------------------------------------------------------
+
+
+def product_states(
+    session: Session, now: datetime, product_ids: list[int] | None = None
+) -> dict[int, ProductState]:
+    """Best total price (price + delivery) among fresh in-stock offers, per product."""
+    query = (
+        select(Offer.product_id, Offer.price, Offer.delivery, Offer.availability, Shop.name)
+        .join(Shop, Shop.id == Offer.shop_id)
+        .where(
+            Offer.product_id.is_not(None),
+            Offer.price.is_not(None),
+            Offer.currency == SITE_CURRENCY,
+            Offer.last_seen >= now - STALE_AFTER,
+        )
+    )
+    if product_ids is not None:
+        query = query.where(Offer.product_id.in_(product_ids))
+    best: dict[int, tuple[Decimal, str]] = {}
+    counts: dict[int, int] = {}
+    for pid, price, delivery, availability, shop_name in session.execute(query):
+        counts[pid] = counts.get(pid, 0) + 1
+        if availability_key(availability) in UNAVAILABLE:
+            continue
+        total = price + (delivery or Decimal("0"))
+        if pid not in best or total < best[pid][0]:
+            best[pid] = (total, shop_name)
+    return {
+        pid: ProductState(
+            best_total=best[pid][0] if pid in best else None,
+            shop_name=best[pid][1] if pid in best else None,
+            in_stock=pid in best,
+            offers=count,
+        )
+        for pid, count in counts.items()
+    }
+
+
+def historic_low(session: Session, product_id: int, before: datetime) -> Decimal | None:
+    """The lowest total price ever observed in stock for a product, up to `before`."""
+    total = PriceObservation.price + func.coalesce(PriceObservation.delivery, 0)
+    name = func.replace(PriceObservation.availability, "https://schema.org/", "")
+    key = func.lower(func.replace(func.replace(name, "http://schema.org/", ""), "_", ""))
+    available = PriceObservation.availability.is_(None) | key.not_in(sorted(UNAVAILABLE))
+    query = (
+        select(type_coerce(func.min(type_coerce(total, Money())), Money()))
+        .join(Offer, Offer.id == PriceObservation.offer_id)
+        .where(
+            Offer.product_id == product_id,
+            PriceObservation.price.is_not(None),
+            PriceObservation.currency == SITE_CURRENCY,
+            PriceObservation.observed_at <= before,
+            available,
+        )
+    )
+    return session.scalar(query)
+
+
+def init_watch(
+    session: Session, product_id: int, states: dict[int, ProductState], now: datetime
+) -> PriceWatch:
+    state = states.get(product_id, ProductState(None, None, False, 0))
+    low = historic_low(session, product_id, now)
+    if state.best_total is not None and (low is None or state.best_total < low):
+        low = state.best_total
+    watch = PriceWatch(
+        product_id=product_id,
+        best_total=state.best_total,
+        lowest_total=low,
+        in_stock=state.in_stock,
+        checked_at=now,
+    )
+    session.add(watch)
+    return watch
+
+
+def _product_events(
+    product: Product, watch: PriceWatch, state: ProductState, now: datetime
+) -> list[Event]:
+    events: list[Event] = []
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    best = state.best_total
+
+    def event(kind: str, key: str, previous: Decimal | None) -> Event:
+        return Event(kind, product.id, product.name, now, best, previous, state.shop_name, key)
+
+    if state.in_stock and not watch.in_stock:
+        events.append(event("back_in_stock", f"stock:{product.id}:{stamp}", None))
+    if best is not None and watch.best_total is not None and best < watch.best_total:
+        key = f"drop:{product.id}:{watch.best_total}:{best}:{stamp}"
+        events.append(event("price_drop", key, watch.best_total))
+    if best is not None and watch.lowest_total is not None and best < watch.lowest_total:
+        # A new all-time low is unique by its price: it can only happen once per value.
+        events.append(event("new_lowest_price", f"lowest:{product.id}:{best}", watch.lowest_total))
+    return events
+
+
+def check(session: Session, now: datetime) -> list[Event]:
+    """Detect product events since the previous check and queue alert mails and webhooks.
+
+    Idempotent: a second call with the same data finds no new event. The caller commits.
+    """
+    states = product_states(session, now)
+    watches = {w.product_id: w for w in session.scalars(select(PriceWatch))}
+    active = list(session.scalars(select(Alert).where(Alert.status == "active")))
+    webhooks = list(session.scalars(select(Webhook).where(Webhook.active.is_(True))))
+    alerts_by_product: dict[int, list[Alert]] = {}
+    for alert in active:
+        alerts_by_product.setdefault(alert.product_id, []).append(alert)
+    product_ids = set(states) | set(alerts_by_product)
+    products = {
+        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
+    }
+    events: list[Event] = []
+    for pid in sorted(product_ids):
+        product = products.get(pid)
+        if product is None:
+            continue
+        state = states.get(pid, ProductState(None, None, False, 0))
+        watch = watches.get(pid)
+        if watch is None:
+            # First sight: remember the state; nothing to compare with yet.
+            init_watch(session, pid, states, now)
+            found: list[Event] = []
+        else:
+            found = _product_events(product, watch, state, now)
+            watch.best_total = state.best_total
+            watch.in_stock = state.in_stock
+            if state.best_total is not None and (
+                watch.lowest_total is None or state.best_total < watch.lowest_total
+            ):
+                watch.lowest_total = state.best_total
+            watch.checked_at = now
+        for alert in alerts_by_product.get(pid, []):
+            _queue_for_alert(session, alert, state, found, now)
+        for event in found:
+            event.webhooks_queued = _queue_webhooks(session, webhooks, event, now)
+        events.extend(found)
+    session.flush()
+    if events:
+        log.info("alert check: %d product events", len(events))
+    return events
+
+
+def _queue_for_alert(
+    session: Session, alert: Alert, state: ProductState, found: list[Event], now: datetime
+) -> None:
+    if alert.kind == "target":
+        best, target = state.best_total, alert.target_price
+        if best is None or target is None or best > target:
+            alert.notified_price = None  # re-armed: mail again the next time it dips under
+            return
+        if alert.notified_price is not None and best >= alert.notified_price:
+            return
+        stamp = now.strftime("%Y%m%dT%H%M%SZ")
+        key = f"target:{alert.product_id}:{best}:{stamp}"
+        if _add_alert_event(session, alert, key, "target", best, alert.notified_price, state, now):
+            alert.notified_price = best
+        return
+    wanted = EVENT_FOR_KIND[alert.kind]
+    for event in found:
+        if event.type == wanted and _add_alert_event(
+            session, alert, event.key, alert.kind, event.price, event.previous_price, state, now
+        ):
+            event.alerts_queued += 1
+
+
+def _add_alert_event(
+    session: Session,
+    alert: Alert,
+    key: str,
+    kind: str,
+    price: Decimal | None,
+    previous: Decimal | None,
+    state: ProductState,
+    now: datetime,
+) -> bool:
+    exists = session.scalar(
+        select(AlertEvent.id).where(AlertEvent.alert_id == alert.id, AlertEvent.event_key == key)
+    )
+    if exists is not None:
+        return False
+    session.add(
+        AlertEvent(
+            alert_id=alert.id,
+            event_key=key,
+            kind=kind,
+            price=price,
+            previous_price=previous,
+            shop_name=(state.shop_name or "")[:200] or None,
+            status="pending",
+            created_at=now,
+        )
+    )
+    return True
+
+
+def _queue_webhooks(session: Session, webhooks: list[Webhook], event: Event, now: datetime) -> int:
+    queued = 0
+    for hook in webhooks:
+        if event.type not in (hook.events or []):
+            continue
+        exists = session.scalar(
+            select(WebhookDelivery.id).where(
+                WebhookDelivery.webhook_id == hook.id, WebhookDelivery.event_key == event.key
+            )
+        )
+        if exists is None:
+            session.add(
+                WebhookDelivery(
+                    webhook_id=hook.id,
+                    event_key=event.key,
+                    event_type=event.type,
+                    payload=event.payload(),
+                    status="pending",
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+            queued += 1
+    return queued
+
+
+@dataclass(frozen=True)
+class DailyLow:
+    day: date
+    total: Decimal | None  # None: nothing in stock that day
+    shop_name: str | None
+
+
+def daily_lows(
+    session: Session, product_id: int, since: datetime, until: datetime
+) -> list[DailyLow]:
+    """The market's lowest total price at the end of each day (UTC) that had observations.
+
+    Each offer keeps its last observed price until it is observed again (or goes stale), so a
+    shop not crawled on a given day still counts with its latest price.
+    """
+    # Read a little earlier so that the first day already knows every offer's price.
+    rows = queries.history_rows(
+        session, product_id=product_id, since=since - STALE_AFTER, until=until
+    )
+    latest: dict[int, tuple[Decimal | None, datetime, str]] = {}
+    out: list[DailyLow] = []
+    current: date | None = None
+
+    def close(day: date) -> None:
+        if day < since.date():
+            return
+        end = datetime.combine(day, time.max, tzinfo=UTC)
+        fresh = [
+            (t, shop)
+            for t, seen, shop in latest.values()
+            if t is not None and seen > end - STALE_AFTER
+        ]
+        best = min(fresh, key=lambda item: item[0]) if fresh else (None, None)
+        out.append(DailyLow(day, best[0], best[1]))
+
+    for row in rows:
+        day = row.observed_at.date()
+        if current is not None and day != current:
+            close(current)
+        current = day
+        usable = row.currency == SITE_CURRENCY and row.price is not None
+        available = availability_key(row.availability) not in UNAVAILABLE
+        total = row.total_price if usable and available else None
+        latest[row.offer_id] = (total, row.observed_at, row.shop_name)
+    if current is not None:
+        close(current)
+    return out
