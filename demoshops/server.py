@@ -100,7 +100,10 @@ class RunningShops:
     def _serve(self) -> None:
         for slug, server in self._servers.items():
             thread = threading.Thread(
-                target=server.serve_forever, name=f"demoshop-{slug}", daemon=True
+                target=server.serve_forever,
+                kwargs={"poll_interval": 0.05},  # a quick stop()
+                name=f"demoshop-{slug}",
+                daemon=True,
             )
             thread.start()
             self._threads.append(thread)
