@@ -13,7 +13,7 @@ from spiders.extract import availability as avail
 from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
-from spiders.extract.visible import PriceCandidate, is_from_price
+from spiders.extract.visible import PriceCandidate, brand_from_titles, find_brand, is_from_price
 from spiders.items import Offer
 
 MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button
@@ -88,7 +88,8 @@ def _regular_near(candidates: list[PriceCandidate], best: PriceCandidate) -> Dec
 def _region_text(page: Page, best: PriceCandidate | None) -> str:
     """Visible text around the title, the main price and the buy button."""
     elements = page.elements
-    positions = [p for p in (page.position(page.h1), best.position if best else -1) if p >= 0]
+    anchors = (page.position(page.h1), best.position if best else -1, page.buy_position())
+    positions = [p for p in anchors if p >= 0]
     if not positions:
         return ""
     start, end = min(positions), max(positions) + 80
@@ -122,6 +123,7 @@ def decide(page: Page) -> list[Offer]:
     if structured_priced and best is not None and visible_amounts:
         if not any(o.price in visible_amounts for o in structured_priced) and len(offers) == 1:
             offers[0].price, offers[0].currency = None, None  # stale markup: the page wins
+            offers[0].regular_price = None
             offers[0].method = "html"
     for offer in offers:
         _complete(page, offer, og_price, og_currency, best, candidates)
@@ -163,6 +165,12 @@ def _complete(
         offer.availability = negative
     if offer.availability is None:
         offer.availability = avail.from_text(region) if offer.price is not None else None
+    if not offer.brand:
+        offer.brand = (
+            page.og.get("product:brand")
+            or find_brand(page.elements)
+            or brand_from_titles(offer.title, page.elements)
+        )
     if not offer.method:
         offer.method = "html"
 

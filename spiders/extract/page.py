@@ -56,6 +56,7 @@ class Page:
         self._elements: list[Any] | None = None
         self._candidates: list[visible.PriceCandidate] | None = None
         self._positions: dict[Any, int] | None = None
+        self._buy: int | None = None
         self.h1, self.h1_text = visible.find_title(self.root, self.body)
 
     @property
@@ -79,9 +80,14 @@ class Page:
         found = [c.currency for c in self.candidates() if c.currency]
         return max(set(found), key=found.count) if found else None
 
+    def buy_position(self) -> int:
+        if self._buy is None:
+            self._buy = visible.buy_anchor(self.elements)
+        return self._buy
+
     def candidates(self, hint: str | None = None) -> list[visible.PriceCandidate]:
         if self._candidates is None:
-            anchors = [self.position(self.h1), visible.buy_anchor(self.elements)]
+            anchors = [self.position(self.h1), self.buy_position()]
             self._candidates = visible.price_candidates(self.elements, anchors, hint, self.locale)
         return self._candidates
 

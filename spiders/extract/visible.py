@@ -147,13 +147,42 @@ def direct_text(el: Any) -> str:
     return "".join(parts)
 
 
+_CENTS_NAME = re.compile(r"(cent|decimal|fraction|minor)", re.I)
+
+
+def price_text(el: Any) -> str:
+    """Text of a price element where cents set apart without a separator get one:
+    "1,299<sup>99</sup>" -> "1,299.99", "<span>31</span><span class=cents>57</span>" -> "31.57"."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP:
+            return
+        own = (node.text or "").strip()
+        apart = node.tag == "sup" or _CENTS_NAME.search(node.get("class") or "")
+        if apart and re.fullmatch(r"\d{2}", own) and len(node) == 0:
+            before = "".join(parts).rstrip()
+            if before and before[-1].isdigit():
+                number = _AMOUNTS.findall(before)[-1] if _AMOUNTS.search(before) else ""
+                parts.append("," if "." in number and "," not in number else ".")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
 def _assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
     """Climb to the ancestor holding the whole amount ("$ 809.<sup>97</sup>"), stopping
     before an ancestor adds words (a label or a shipping note is context, not price)."""
     best, best_text = None, ""
     node = el
     for _ in range(4):
-        text = text_of(node)
+        text = price_text(node)
         if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
             break
         if best is not None:
@@ -250,3 +279,60 @@ def context_of(el: Any, text: str) -> tuple[str, str]:
 def is_from_price(candidate: PriceCandidate) -> bool:
     before, _ = context_of(candidate.element, candidate.text)
     return bool(_FROM_LABEL.search(before))
+
+
+_BRAND_LABEL = re.compile(
+    r"^(brand|marque|marke|marca|marchio|fabricant|hersteller|manufacturer)\s*:?$", re.I
+)
+_BRAND_STORE = [
+    re.compile(p, re.I)
+    for p in (
+        r"^visit the (.{2,40}) store$",
+        r"^visitez la boutique (?:de |d')?(.{2,40})$",
+        r"^visita la tienda de (.{2,40})$",
+        r"^besuche den (.{2,40})-store$",
+    )
+]
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+
+
+def find_brand(elements: list[Any]) -> str | None:
+    """A brand the page states in words: a "Brand: X" row or a "Visit the X Store" link."""
+    for el in elements:
+        own = _INVISIBLE.sub("", el.text or "").strip()
+        if not own or len(own) > 60:
+            continue
+        for pattern in _BRAND_STORE:
+            store = pattern.match(own)
+            if store:
+                return store.group(1).strip()
+        if _BRAND_LABEL.match(own):
+            following = el.getnext()
+            if following is None and el.getparent() is not None:
+                following = el.getparent().getnext()  # label and value in two cells
+            if following is not None and isinstance(following.tag, str):
+                value = _INVISIBLE.sub("", text_of(following)).strip(" :")
+                if 1 < len(value) <= 40:
+                    return value
+            tail = _INVISIBLE.sub("", el.tail or "").strip(" :")
+            if 1 < len(tail) <= 40:
+                return tail
+    return None
+
+
+def brand_from_titles(title: str | None, elements: list[Any]) -> str | None:
+    """On offer-list pages other sellers name the product too: when at least three short
+    texts start with the title's first word, that word is the brand."""
+    if not title:
+        return None
+    first = title.split()[0].strip(",:;-").lower()
+    if len(first) < 2 or first.isdigit():
+        return None
+    count = 0
+    for el in elements:
+        own = (el.text or "").strip()
+        if 0 < len(own) <= 80 and own.split()[0].lower().strip(",:;-") == first:
+            count += 1
+            if count >= 4:  # the h1 itself is one of them
+                return title.split()[0].strip(",:;-")
+    return None
