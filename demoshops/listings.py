@@ -9,7 +9,7 @@ from functools import cache
 from demoshops import catalogue
 from demoshops.catalogue.accessories import XSS_TITLE
 from demoshops.catalogue.model import Accessory, Model, Variant, slugify
-from demoshops.pricing import DEFAULT_SEED, launch_day, unit, whole
+from demoshops.pricing import DEFAULT_SEED, on_sale, unit, whole
 from demoshops.shops import BY_SLUG, HEADLINERS, SHOPS, ShopSpec
 from demoshops.titles import STYLES
 
@@ -51,8 +51,6 @@ class Listing:
     """Market price the shop's price is derived from."""
     key: str
     """Pricing key: the model id (plus colour on per-variant listings) or accessory id."""
-    launch: int
-    """First simulated day on sale."""
     model_id: str | None = None
     accessory_id: str | None = None
     variants: tuple[Variant, ...] = ()
@@ -66,8 +64,9 @@ class Listing:
     def colour(self) -> str | None:
         return self.variants[0].colour if len(self.variants) == 1 else None
 
-    def live(self, day: int) -> bool:
-        return day >= self.launch
+    def live(self, day: int, seed: int = DEFAULT_SEED) -> bool:
+        """On sale that day (late listings are absent for a while in each cycle)."""
+        return on_sale(seed, self.shop, self.key, day)
 
 
 def product_path(spec: ShopSpec, sku: str, slug: str) -> str:
@@ -126,7 +125,6 @@ def _device_listings(spec: ShopSpec, model: Model, taken: set[str]) -> list[List
                 category=model.category,
                 base=model.price,
                 key=key,
-                launch=launch_day(DEFAULT_SEED, spec.slug, key),
                 model_id=model.id,
                 variants=group,
                 gtin=group[0].gtin,
@@ -160,7 +158,6 @@ def _accessory_listing(spec: ShopSpec, item: Accessory, taken: set[str]) -> List
         category=item.category,
         base=item.price,
         key=item.id,
-        launch=launch_day(DEFAULT_SEED, spec.slug, item.id),
         accessory_id=item.id,
         gtin=item.gtin if item.kind == "accessory" else None,
         mpn=item.mpn,

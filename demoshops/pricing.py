@@ -37,11 +37,28 @@ class Quote:
     """schema.org name: InStock or OutOfStock."""
 
 
-def launch_day(seed: int, shop: str, key: str) -> int:
-    """The first day a listing is on sale; most are there from day 0, a few appear late."""
-    if unit(seed, shop, key, "late") < 0.06:
-        return whole(seed, shop, key, "launch", low=8, high=60)
-    return -(10**6)
+CYCLE_DAYS = 150
+LATE_SHARE = 0.07
+
+
+def late_until(seed: int, shop: str, key: str, day: int) -> int | None:
+    """The day a late listing appears in the current cycle, or None when it is not late.
+
+    Time is cut into 150-day cycles, shifted per listing, so listings keep appearing late at
+    any date (the demo crawls the 72 days before today): in each of its cycles a listing is
+    late with a 7 % chance, absent for the cycle's first 5-60 days, then on sale.
+    """
+    shift = whole(seed, shop, key, "cycle-shift", low=0, high=CYCLE_DAYS - 1)
+    cycle = (day + shift) // CYCLE_DAYS
+    if unit(seed, shop, key, "late", cycle) >= LATE_SHARE:
+        return None
+    start = cycle * CYCLE_DAYS - shift
+    return start + whole(seed, shop, key, "late-days", cycle, low=5, high=60)
+
+
+def on_sale(seed: int, shop: str, key: str, day: int) -> bool:
+    appears = late_until(seed, shop, key, day)
+    return appears is None or day >= appears
 
 
 def round_price(amount: Decimal, style: str, seed: int, shop: str, key: str) -> Decimal:
@@ -60,15 +77,16 @@ def round_price(amount: Decimal, style: str, seed: int, shop: str, key: str) -> 
 
 
 def regular_amount(base: Decimal, spec: ShopSpec, key: str, day: int, seed: int) -> Decimal:
-    """The undiscounted price on `day`: market price x margin x listing jitter x weekly level."""
+    """The undiscounted price on `day`: market price x margin x listing offset x weekly level,
+    and in 15 % of 30-day blocks a rise of 4-8 % from a day inside the block."""
     jitter = Decimal(whole(seed, spec.slug, key, "jitter", low=-30, high=30)) / 1000
-    week = day // 7
-    level = Decimal(whole(seed, spec.slug, key, "level", week, low=-20, high=20)) / 1000
+    level = Decimal(whole(seed, spec.slug, key, "level", day // 7, low=-20, high=20)) / 1000
     amount = base * spec.margin * (1 + jitter) * (1 + level)
-    if unit(seed, spec.slug, key, "rise") < 0.15:
-        rise_day = whole(seed, spec.slug, key, "rise-day", low=10, high=60)
-        if day >= rise_day:
-            amount *= 1 + Decimal(whole(seed, spec.slug, key, "rise-pct", low=4, high=8)) / 100
+    block = day // 30
+    if unit(seed, spec.slug, key, "rise", block) < 0.15:
+        if day % 30 >= whole(seed, spec.slug, key, "rise-day", block, low=0, high=20):
+            rise = whole(seed, spec.slug, key, "rise-pct", block, low=4, high=8)
+            amount *= 1 + Decimal(rise) / 100
     return round_price(amount, spec.cents, seed, spec.slug, key)
 
 

@@ -109,7 +109,7 @@ class Site:
             if found is not None:
                 return found
         item = by_path(self.spec.slug).get(path)
-        if item is None or not item.live(day):
+        if item is None or not item.live(day, self.seed):
             return NOT_FOUND
         return _html(PRODUCT_PAGES[markup](snap, item, self.base))
 
@@ -161,7 +161,7 @@ class Site:
         return None
 
     def product_paths(self, day: int) -> list[str]:
-        return [item.path for item in listings(self.spec.slug) if item.live(day)]
+        return [item.path for item in listings(self.spec.slug) if item.live(day, self.seed)]
 
 
 def _html(text: str) -> Response:

@@ -43,6 +43,6 @@ class Snapshot:
 @lru_cache(maxsize=64)
 def snapshot(shop_slug: str, day: int, seed: int = DEFAULT_SEED) -> Snapshot:
     spec = BY_SLUG[shop_slug]
-    live = tuple(item for item in listings(shop_slug) if item.live(day))
+    live = tuple(item for item in listings(shop_slug) if item.live(day, seed))
     quotes = {item.sku: quote(item.base, spec, item.key, day, seed) for item in live}
     return Snapshot(spec, day, live, quotes)

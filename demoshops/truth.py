@@ -9,7 +9,7 @@ the shops bind free ports) or paths; a `?couleur=` query names one variant of a 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -49,9 +49,6 @@ class ListingTruth:
     """GTINs of those colours (or of the accessory)."""
     related: tuple[str, ...]
     """For accessories and bundles: the models they fit or contain."""
-    first_day: date | None
-    """The first day a late listing is on sale (before: 404, absent from sitemaps and feeds);
-    None for listings on sale from the start."""
 
     @property
     def is_device(self) -> bool:
@@ -59,7 +56,6 @@ class ListingTruth:
 
 
 def _truth(item: Listing) -> ListingTruth:
-    first = EPOCH + timedelta(days=item.launch) if item.launch > 0 else None
     return ListingTruth(
         shop=item.shop,
         path=item.path,
@@ -72,7 +68,6 @@ def _truth(item: Listing) -> ListingTruth:
         colours=tuple(v.colour for v in item.variants),
         gtins=tuple(v.gtin for v in item.variants) or ((item.gtin,) if item.gtin else ()),
         related=item.related,
-        first_day=first,
     )
 
 
@@ -116,11 +111,32 @@ def expected(shop_slug: str, url: str, when: datetime, seed: int = DEFAULT_SEED)
     path, _ = _path(url)
     item = by_path(shop_slug)[path]
     day = day_of(when)
-    if not item.live(day):
+    if not item.live(day, seed):
         return None
     spec = BY_SLUG[shop_slug]
     q = quote(item.base, spec, item.key, day, seed)
     return Expected(q.price, q.regular_price, q.availability, spec.delivery(q.price))
+
+
+def on_sale(shop_slug: str, url: str, when: datetime, seed: int = DEFAULT_SEED) -> bool:
+    """Whether the listing is on sale at `when` (else 404 and absent from sitemaps/feeds)."""
+    path, _ = _path(url)
+    return by_path(shop_slug)[path].live(day_of(when), seed)
+
+
+def appearances(
+    shop_slug: str, start: datetime, end: datetime, seed: int = DEFAULT_SEED
+) -> list[tuple[str, datetime]]:
+    """Listings absent at some day in [start, end) that are on sale the next day: (path, day
+    it appears, at 00:00 UTC). The demo window always has some."""
+    found = []
+    first, last = day_of(start), day_of(end)
+    for item in shop_listings(shop_slug):
+        for day in range(first, last):
+            if not item.live(day, seed) and item.live(day + 1, seed):
+                when = datetime.combine(EPOCH + timedelta(days=day + 1), time(0), tzinfo=UTC)
+                found.append((item.path, when))
+    return found
 
 
 def model(model_id: str) -> Model:
