@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -97,7 +97,8 @@ def confirm(session: Session, alert: Alert, now: datetime) -> bool:
         alert.confirmed_at = now
         # Watch the product from now on, so that the next check has something to compare with.
         if session.get(PriceWatch, alert.product_id) is None:
-            init_watch(session, alert.product_id, product_states(session, now), now)
+            states = product_states(session, now, [alert.product_id])
+            init_watch(session, alert.product_id, states, now)
     return True
 
 
@@ -107,20 +108,36 @@ def unsubscribe(alert: Alert, now: datetime) -> None:
         alert.unsubscribed_at = now
 
 
-def _serializer(secret: str, purpose: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret, salt=f"comparateur-alert-{purpose}")
+def _serializer(secret: str, purpose: str, now: datetime | None) -> URLSafeTimedSerializer:
+    signer: type[TimestampSigner] = TimestampSigner
+    if now is not None:
+        stamp = int(now.timestamp())
+
+        # Signing and expiry follow the injected clock (tests, replays), not the system time.
+        class AtTime(TimestampSigner):
+            def get_timestamp(self) -> int:
+                return stamp
+
+        signer = AtTime
+    return URLSafeTimedSerializer(secret, salt=f"comparateur-alert-{purpose}", signer=signer)
 
 
-def make_token(secret: str, purpose: str, alert_id: int) -> str:
-    """A signed token for a confirm or unsubscribe link."""
-    return _serializer(secret, purpose).dumps(alert_id)
+def make_token(secret: str, purpose: str, alert_id: int, now: datetime | None = None) -> str:
+    """A signed token for a confirm or unsubscribe link, stamped with `now`."""
+    return _serializer(secret, purpose, now).dumps(alert_id)
 
 
-def read_token(secret: str, purpose: str, token: str, max_age: timedelta | None) -> int | None:
-    """The alert id in a valid token, else None (bad signature or expired)."""
+def read_token(
+    secret: str,
+    purpose: str,
+    token: str,
+    max_age: timedelta | None,
+    now: datetime | None = None,
+) -> int | None:
+    """The alert id in a valid token, else None (bad signature, or older than `max_age`)."""
     seconds = None if max_age is None else int(max_age.total_seconds())
     try:
-        value = _serializer(secret, purpose).loads(token, max_age=seconds)
+        value = _serializer(secret, purpose, now).loads(token, max_age=seconds)
     except (BadSignature, SignatureExpired):
         return None
     return value if isinstance(value, int) else None

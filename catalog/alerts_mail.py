@@ -156,9 +156,11 @@ def _message(settings: MailSettings, alert: Alert, subject: str, body: str) -> E
     return message
 
 
-def confirmation_message(settings: MailSettings, alert: Alert) -> EmailMessage:
+def confirmation_message(
+    settings: MailSettings, alert: Alert, now: datetime | None = None
+) -> EmailMessage:
     text = _texts(alert)
-    token = subscriptions.make_token(settings.secret_key, "confirm", alert.id)
+    token = subscriptions.make_token(settings.secret_key, "confirm", alert.id, now)
     product = alert.product.name
     body = text["confirm_body"].format(
         product=product, rule=_rule(alert), confirm=settings.link(CONFIRM_PATH.format(token=token))

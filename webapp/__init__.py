@@ -16,6 +16,10 @@ BLUEPRINTS = [
     "webapp.products:bp",
     "webapp.exports:bp",
     "webapp.api:bp",
+    "webapp.alerts:bp",
+    "webapp.admin:bp",
+    "webapp.widget:bp",
+    "webapp.feeds:bp",
 ]
 
 
