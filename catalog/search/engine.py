@@ -43,9 +43,9 @@ def term_known(session: Session, term: Term) -> bool:
 def correct(session: Session, word: str, cutoff: float = 75.0) -> str | None:
     """The closest vocabulary term to a misspelt word, or None.
 
-    Numbers are never corrected: "h20" and "h200" are different products.
+    Words with digits are never corrected: "h20" and "h200" are different products.
     """
-    if len(word) < 4 or word.isdigit():
+    if len(word) < 4 or any(c.isdigit() for c in word):
         return None
     if dialect(session) == "postgresql":
         rows = session.execute(

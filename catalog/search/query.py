@@ -142,8 +142,8 @@ def _score(summary: ProductSummary, query_compact: str, words_: list[str], doc: 
     name_words = set(words(product.name))
     doc_words = set(doc.split())
     whole = sum(1 for w in words_ if w in name_words or w in doc_words)
-    # Shorter names that contain the words are closer to what was asked.
-    score = whole / max(len(words_), 1) - 0.01 * max(len(name_words) - len(words_), 0)
+    # Relevance: the share of the words found whole (not only as a prefix or a correction).
+    score = whole / max(len(words_), 1)
     return Hit(summary=summary, exact=exact, score=round(score, 6))
 
 
@@ -161,13 +161,9 @@ def model_keys(product: Product) -> set[str]:
 
 
 def _order(hit: Hit) -> tuple[Any, ...]:
-    return (
-        not hit.exact,
-        -hit.score,
-        -hit.summary.offer_count,
-        fold(hit.product.name),
-        hit.product.id,
-    )
+    # Ties: more offers first, then shorter names (fewer words that were not asked for).
+    name = fold(hit.product.name)
+    return (not hit.exact, -hit.score, -hit.summary.offer_count, len(name), name, hit.product.id)
 
 
 def _ranked(session: Session, ids: list[int], query: str, words_: list[str]) -> list[Hit]:
@@ -267,6 +263,7 @@ def suggest(session: Session, prefix: str, limit: int = 8) -> list[Hit]:
     words_ = query_terms(prefix or "")
     if not words_:
         return []
+    _refresh_quietly(session)
     terms, _ = _resolve(session, words_, last_prefix=True)
     ids = engine.candidates(session, terms, limit=200)
     return _ranked(session, ids, " ".join(words_), words_)[:limit] if ids else []

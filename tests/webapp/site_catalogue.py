@@ -10,8 +10,6 @@ from sqlalchemy.orm import Session
 
 from catalog.models import Offer, PriceObservation, Product, Shop
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=datetime.now().astimezone().tzinfo).astimezone()
-
 
 @dataclass
 class Catalogue:
