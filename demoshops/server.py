@@ -7,6 +7,7 @@ with start(clock=SimClock(...)) as running:
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from catalog.shopconfig import ShopConfig, load
 from demoshops.clock import real_clock
@@ -34,6 +36,8 @@ class Handler(BaseHTTPRequestHandler):
     # Keep-alive with small writes: without this, Nagle + delayed ACK adds 40 ms per response.
     disable_nagle_algorithm = True
     server: ShopServer
+    # Idle keep-alive connections are closed after this many seconds.
+    timeout = 30
 
     def do_GET(self) -> None:
         self._serve(send_body=True)
@@ -70,7 +74,29 @@ class ShopServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], site: Site) -> None:
         self.site = site
+        self.open_sockets: set[socket.socket] = set()
+        self._sockets_lock = threading.Lock()
         super().__init__(address, Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._sockets_lock:
+            self.open_sockets.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._sockets_lock:
+            self.open_sockets.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Cut keep-alive connections still open (a crawler may hold some after a stop)."""
+        with self._sockets_lock:
+            sockets = list(self.open_sockets)
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
 
 class RunningShops:
@@ -112,6 +138,7 @@ class RunningShops:
         for server in self._servers.values():
             server.shutdown()
             server.server_close()
+            server.close_connections()
         for thread in self._threads:
             thread.join(timeout=5)
         self._threads.clear()

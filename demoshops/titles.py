@@ -36,6 +36,14 @@ def english_name(name: str) -> str:
     return name
 
 
+def mpn_of(model: Model, colour: str | None) -> str | None:
+    """The model code of the colour sold (a white card has its own code)."""
+    for variant in model.variants:
+        if variant.colour == colour:
+            return variant.mpn
+    return model.variants[0].mpn
+
+
 def gpu_name(model: Model, chip_first: bool = False) -> str:
     series, chip = model.attributes["series"], model.attributes["chip"]
     if series == "Founders Edition":
@@ -63,7 +71,7 @@ def comptoir_numerique(model: Model, colour: str | None) -> str:
     """English words, 'GB' glued to the number, English colours, model codes on graphics cards."""
     a = model.attributes
     tail = f" {english(colour)}" if colour else ""
-    code = model.variants[0].mpn
+    code = mpn_of(model, colour)
     if model.category == "gpu":
         return (
             f"{model.brand} {gpu_name(model, chip_first=True)} {a['memory_gb']}GB "
@@ -127,7 +135,7 @@ def depot_hitech(model: Model, colour: str | None) -> str:
     """Comma-separated spec lists, lowercase colours, model code in brackets."""
     a = model.attributes
     tail = f" {french(colour).lower()}" if colour else ""
-    code = model.variants[0].mpn
+    code = mpn_of(model, colour)
     if model.category == "gpu":
         return f"{model.brand} {gpu_name(model)}, {a['memory_gb']}GB {a['memory_type']} ({code})"
     if model.category == "gpu-datacenter":

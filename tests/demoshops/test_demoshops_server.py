@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+import pytest
 from lxml import etree, html
 
 from demoshops import truth
-from demoshops.clock import DEMO_START
+from demoshops.clock import DEMO_START, SimClock
+from demoshops.server import start
 
 DAY_A = DEMO_START
 
@@ -131,3 +134,17 @@ def test_unknown_paths_are_404(shops, clock, fetch):
     clock.set(DAY_A)
     for slug in shops.ports:
         assert fetch(shops.url(slug) + "/produit/nexiste-pas")[0] == 404
+
+
+def test_stop_closes_kept_alive_connections():
+    with start(clock=SimClock(DAY_A)) as running:
+        port = running.ports["micro-bazar"]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/robots.txt")
+        reply = conn.getresponse()
+        assert reply.status == 200 and reply.read()
+        assert reply.getheader("Connection", "keep-alive").lower() != "close"
+    conn.request("GET", "/robots.txt")
+    with pytest.raises((OSError, http.client.HTTPException)):
+        conn.getresponse().read()
+    conn.close()
