@@ -24,6 +24,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from catalog.shopconfig import ShopConfig, load
 from spiders.items import Offer
+from spiders.pipelines.persist import observation_time
 from spiders.spiders.base import BaseSpider
 from spiders.spiders.links import listing_links
 
@@ -46,7 +47,7 @@ def politeness_settings(shop: ShopConfig, settings: BaseSettings) -> dict[str, A
         "ROBOTSTXT_OBEY": polite.obey_robots,
     }
     if polite.delay == 0:
-        values["RANDOMIZE_DOWNLOAD_DELAY"] = False
+        values["DOWNLOAD_DELAY_JITTER"] = 0
     if polite.autothrottle:
         values["AUTOTHROTTLE_START_DELAY"] = max(polite.delay, 0.1)
     if shop.browser:
@@ -120,7 +121,7 @@ class ShopSpider(BaseSpider):
         return host in (self.netloc.lower(), self.domain) or host.endswith("." + self.domain)
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
-        found = [url for url in sitemap_urls_from_robots(response.text, base_url=response.url)]
+        found = list(sitemap_urls_from_robots(response.body, base_url=response.url))
         known = set(self.shop.sitemaps)
         for url in found:
             if url not in known and self.in_shop(url):
@@ -156,47 +157,39 @@ class ShopSpider(BaseSpider):
             self.drop("bad_sitemap")
 
     def parse_listing(self, response: Response) -> Iterator[Request | Offer]:
-        from spiders.extract import is_product_page
-
+        """A category or pagination page: follow its pages and its product links."""
         if not isinstance(response, TextResponse):
             self.drop("not_html")
             return
-        if is_product_page(response):
-            yield from self.offers_of(response)
-            return
         depth = int(response.meta.get("depth_listing", 0))
+        page_number = int(response.meta.get("pagination", 0))
         pages, products = listing_links(response, self.in_shop)
-        for url in pages:
-            if int(response.meta.get("pagination", 0)) < MAX_PAGINATION:
-                meta = {
-                    "depth_listing": depth,
-                    "pagination": response.meta.get("pagination", 0) + 1,
-                }
+        if page_number < MAX_PAGINATION:
+            for url in pages:
+                meta = {"depth_listing": depth, "pagination": page_number + 1}
                 yield self.request(url, self.parse_listing, page=True, meta=meta)
         for url in products:
             yield self.request(url, self.parse_page, page=True, meta={"depth_listing": depth + 1})
 
     def parse_page(self, response: Response) -> Iterator[Request | Offer]:
-        from spiders.extract import is_product_page
+        """A candidate product page (from a sitemap or a listing).
 
-        if not isinstance(response, TextResponse):
-            self.drop("not_html")
-            return
-        if not is_product_page(response):
-            depth = response.meta.get("depth_listing")
-            if depth is not None and depth < LISTING_DEPTH:
-                yield from self.parse_listing(response)  # a sub-category: explore it
-            else:
-                self.drop("not_product_page")
-            return
-        yield from self.offers_of(response)
-
-    def offers_of(self, response: Response) -> Iterator[Offer]:
+        Extraction gives no offer for pages that are not product pages (listings, home, help),
+        so it also serves as the product-page detection, without reading the page twice.
+        """
         offers = self.extract(response, module=self.module)
         if offers is None:
             return
-        if not offers:
-            self.drop("no_offer")
+        if offers:
+            yield from self.offers_of(response, offers)
+            return
+        depth = response.meta.get("depth_listing")
+        if depth is not None and depth < LISTING_DEPTH:
+            yield from self.parse_listing(response)  # a sub-category: explore it
+        else:
+            self.drop("not_product_page")
+
+    def offers_of(self, response: Response, offers: list[Offer]) -> Iterator[Offer]:
         for offer in offers:
             offer.url = urldefrag(offer.url or response.url)[0]
             yield self.stamp(offer)
@@ -211,12 +204,10 @@ class ShopSpider(BaseSpider):
     def parse_feed(self, response: Response, fmt: str) -> Iterator[Offer]:
         from spiders.feeds import iter_feed
 
-        body = response.body
-        if gzip_magic_number(response):
-            body = gunzip(body, max_size=self.settings.getint("COMPARATEUR_FEED_MAXSIZE"))
         rows = 0
+        now = observation_time(self.settings.get("COMPARATEUR_NOW"))  # sale windows open then
         try:
-            for row in iter_feed(io.BytesIO(body), fmt, source_url=response.url):
+            for row in iter_feed(io.BytesIO(response.body), fmt, source_url=response.url, now=now):
                 rows += 1
                 if isinstance(row, Offer):
                     yield self.stamp(row)

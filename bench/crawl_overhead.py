@@ -1,0 +1,90 @@
+"""What extraction and persistence cost on top of downloading, on the demo shops.
+
+    .venv/bin/python -m bench.crawl_overhead [--rounds 2]
+
+Full: `spiders.run.crawl()` of every demo shop (discovery, extraction, validation, persistence
+into a fresh SQLite file), one child process, as `comparateur crawl` and the demo run it.
+Baseline: the `fetch` spider downloading the very same URLs (taken from the shops' hit
+counters of the full run) with the same politeness, in a child process too, doing nothing with
+them. Both are timed from process start to exit, on a new simulated day each (pages rendered
+cold by the shops in both). Prints the ratio full / bare (target <= 1.3) and pages per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from catalog.migrate import upgrade
+from demoshops.clock import SimClock
+from demoshops.server import RunningShops, start
+from spiders.run import crawl
+
+QUIET = {"LOG_LEVEL": "WARNING"}
+
+
+def fetched_urls(shops: RunningShops, before: dict[str, dict[str, int]]) -> list[str]:
+    """Every URL the shops served since `before`, as many times as it was served."""
+    urls = []
+    for slug, hits in shops.hits.items():
+        for path, count in hits.items():
+            urls += [shops.url(slug) + path] * (count - before.get(slug, {}).get(path, 0))
+    return urls
+
+
+def bare_fetch(urls: list[str], workdir: Path) -> float:
+    """Seconds for the `fetch` spider to download `urls` (same politeness as the demo shops)."""
+    listing = workdir / "urls.txt"
+    listing.write_text("\n".join(urls), encoding="utf-8")
+    # The five shops are five crawlers of 16 requests each in the full run; here one crawler.
+    concurrency = str(16 * 5)
+    command = [sys.executable, "-m", "scrapy", "crawl", "fetch", "-a", f"urls={listing}",
+               "-s", "LOG_LEVEL=WARNING", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", "DOWNLOAD_DELAY=0", "-s", f"CONCURRENT_REQUESTS={concurrency}",
+               "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
+               "-s", "ROBOTSTXT_OBEY=False"]  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run(command, check=True, cwd=Path(__file__).resolve().parents[1])
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=2, help="best of N rounds of each")
+    args = parser.parse_args()
+    clock = SimClock()
+    shops = start(clock=clock)
+    full_times, bare_times, pages = [], [], 0
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+            workdir = Path(tmp)
+            url = f"sqlite:///{workdir / 'bench.db'}"
+            upgrade(url)
+            for _ in range(args.rounds):
+                clock.advance(timedelta(days=1))
+                before = {slug: dict(hits) for slug, hits in shops.hits.items()}
+                started = time.perf_counter()
+                summaries = crawl(shops.shops, url, now=clock(), settings=QUIET)
+                full_times.append(time.perf_counter() - started)
+                assert all(s.status == "finished" for s in summaries), summaries
+                urls = fetched_urls(shops, before)
+                pages = len(urls)
+                offers = sum(s.offers for s in summaries)
+                clock.advance(timedelta(days=1))  # cold pages again for the baseline
+                bare_times.append(bare_fetch(urls, workdir))
+    finally:
+        shops.stop()
+    full, bare = min(full_times), min(bare_times)
+    print(f"requests per round:          {pages} ({offers} offers stored)")
+    print(f"bare fetch (baseline):       {bare:.2f} s  ({pages / bare:.0f} pages/s)")
+    print(f"full crawl (extract+store):  {full:.2f} s  ({pages / full:.0f} pages/s)")
+    print(f"overhead ratio full / bare:  {full / bare:.2f}  (target <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()
