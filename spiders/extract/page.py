@@ -122,6 +122,10 @@ def extract_offers(response: Any, module: str | None = None) -> list[Offer]:
     if module:
         shop_module = importlib.import_module(f"spiders.pages.{module}")
         offers = list(shop_module.extract(response))
+        for offer in offers:
+            offer.url = offer.url or response.url
+            offer.shop = offer.shop or urlsplit(response.url).netloc or None
+            offer.method = offer.method or "shop-module"
         if offers:
             return offers
         log.info("shop module %s found nothing on %s; generic extraction", module, response.url)

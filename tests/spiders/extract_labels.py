@@ -26,7 +26,8 @@ def read_labels(shops_dir: Path) -> list[Label]:
         rows = list(csv.DictReader(handle))
     labels = []
     for row in rows:
-        availability = row["availability"] if row["availability"] in ("InStock", "OutOfStock") else None
+        stated = row["availability"]
+        availability = stated if stated in ("InStock", "OutOfStock") else None
         labels.append(
             Label(
                 file=row["file"],
