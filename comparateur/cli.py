@@ -10,6 +10,7 @@ import click
 # name -> "module:attribute"; each area owns its own module of commands.
 COMMANDS = {
     "db": "comparateur.db_cmd:db",
+    "demo": "comparateur.demo_cmd:demo",
     "alerts": "comparateur.alerts_cmd:alerts",
     "users": "comparateur.alerts_cmd:users",
     "demoshops": "comparateur.demoshops_cmd:demoshops",

@@ -1,0 +1,135 @@
+"""`comparateur demo`: the whole loop on the embedded default, from nothing to a served site.
+
+Starts the demo shops on 127.0.0.1, crawls them on 13 simulated days spread over more than
+60 days (so product pages have a price history), matches offers into products after each
+crawl, then serves the site. Running it again reuses the data: a day already crawled is
+skipped, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime, timedelta
+
+import click
+
+# Crawl days sit on a fixed grid so that reruns find the same days (idempotent) and a rerun
+# weeks later only adds the days that have passed since.
+GRID_START = date(2025, 9, 1)
+GRID_STEP = timedelta(days=6)
+GRID_DAYS = 12
+
+
+def crawl_days(today: date, count: int = GRID_DAYS) -> list[datetime]:
+    """The last `count` grid days before today, then today: 13 crawls over about 72 days."""
+    steps = (today - GRID_START).days // GRID_STEP.days
+    if (today - GRID_START).days % GRID_STEP.days == 0:
+        steps -= 1  # today is added below; keep the grid days strictly before it
+    days = [GRID_START + GRID_STEP * (steps - i) for i in reversed(range(count))]
+    return [datetime(d.year, d.month, d.day, 6, 0, tzinfo=UTC) for d in days] + [
+        datetime(today.year, today.month, today.day, tzinfo=UTC)
+    ]
+
+
+def _crawled(factory, slugs: set[str], when: datetime) -> set[str]:  # type: ignore[no-untyped-def]
+    """The shops that already have a finished crawl at `when`."""
+    from sqlalchemy import select
+
+    from catalog.models import CrawlRun, Shop
+
+    with factory() as session:
+        rows = session.execute(
+            select(Shop.slug)
+            .join(CrawlRun, CrawlRun.shop_id == Shop.id)
+            .where(CrawlRun.started_at == when, CrawlRun.status == "finished")
+        )
+        return {slug for (slug,) in rows} & slugs
+
+
+def _counts(factory) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from catalog.models import Offer, PriceObservation, Product
+
+    with factory() as session:
+        return {
+            "products": session.scalar(select(func.count(Product.id))) or 0,
+            "offers": session.scalar(select(func.count(Offer.id))) or 0,
+            "matched": session.scalar(
+                select(func.count(Offer.id)).where(Offer.product_id.is_not(None))
+            )
+            or 0,
+            "observations": session.scalar(select(func.count(PriceObservation.id))) or 0,
+        }
+
+
+@click.command()
+@click.option("--db", "db_url", default=None, help="Database URL (default: DATABASE_URL or var/).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--shops-base-port", default=8101, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Crawl and match, then stop without serving.")
+@click.pass_context
+def demo(
+    ctx: click.Context, db_url: str | None, host: str, port: int, shops_base_port: int,
+    no_serve: bool,
+) -> None:  # fmt: skip
+    """Crawl the local demo shops over 13 simulated days, match, and serve the site."""
+    from catalog.db import default_url, make_engine, make_session_factory
+    from catalog.migrate import upgrade
+    from demoshops.clock import SimClock
+    from demoshops.server import fixed_ports, start
+    from spiders.run import crawl
+
+    started = time.monotonic()
+    url = db_url or default_url()
+    click.echo(f"[1/4] Base de données : {url.split('@')[-1]}")
+    upgrade(url)
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+
+    days = crawl_days(datetime.now(UTC).date())
+    clock = SimClock(days[0])
+    try:
+        shops = start(clock=clock, host="127.0.0.1", ports=fixed_ports(shops_base_port))
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot start the demo shops on ports {shops_base_port}+ ({exc}); "
+            "is another demo running? Use --shops-base-port."
+        ) from exc
+    slugs = {shop.slug for shop in shops.shops}
+    click.echo(f"[2/4] Boutiques de démonstration : {', '.join(shops.url(s) for s in sorted(slugs))}")
+
+    click.echo(f"[3/4] Collecte : {len(days)} passages du {days[0]:%d/%m/%Y} au {days[-1]:%d/%m/%Y}")
+    for index, day in enumerate(days, start=1):
+        todo = [shop for shop in shops.shops if shop.slug not in _crawled(factory, slugs, day)]
+        label = f"  passage {index:2}/{len(days)} ({day:%Y-%m-%d})"
+        if not todo:
+            click.echo(f"{label} : déjà collecté")
+            continue
+        clock.set(day)
+        tick = time.monotonic()
+        summaries = crawl(todo, url, now=day, match=True)
+        offers = sum(s.offers for s in summaries)
+        failed = [s.shop for s in summaries if s.status != "finished"]
+        note = f", ÉCHEC : {', '.join(failed)}" if failed else ""
+        click.echo(f"{label} : {len(todo)} boutiques, {offers} offres, "
+                   f"{time.monotonic() - tick:.1f} s{note}")  # fmt: skip
+
+    counts = _counts(factory)
+    engine.dispose()
+    click.echo(
+        f"[4/4] Catalogue : {counts['products']} produits, {counts['offers']} offres "
+        f"({counts['matched']} rattachées), {counts['observations']} relevés de prix "
+        f"— prêt en {time.monotonic() - started:.0f} s"
+    )
+    if no_serve:
+        shops.stop()
+        return
+    from comparateur.web_cmd import serve
+
+    click.echo(f"\nLe site est prêt : http://{host}:{port}/  (Ctrl+C pour arrêter)\n")
+    try:
+        ctx.invoke(serve, host=host, port=port, db_url=db_url, workers=2, threads=4, dev=False)
+    finally:
+        shops.stop()
