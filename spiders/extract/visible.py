@@ -60,6 +60,10 @@ _BUY = re.compile(
 )
 
 
+_BUY_TAGS = {"input", "a", "button", "form", "div", "span"}
+_BUY_HINT = re.compile(r"(cart|buy|panier|basket|warenkorb)", re.I)
+
+
 @dataclass
 class PriceCandidate:
     element: Any
@@ -76,13 +80,20 @@ def _names(el: Any) -> str:
 
 
 def is_hidden(el: Any) -> bool:
-    style = el.get("style")
+    attrib = el.attrib
+    if not attrib:
+        return False
+    style = attrib.get("style")
+    cls = attrib.get("class")
     return (
-        el.get("hidden") is not None
-        or el.get("aria-hidden") == "true"
-        or bool(style and _HIDDEN_STYLE.search(style))
-        or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
+        "hidden" in attrib
+        or attrib.get("aria-hidden") == "true"
+        or bool(style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style))
+        or bool(cls and ("hid" in cls or "none" in cls) and _HIDDEN_CLASS.search(cls))
     )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def visible_elements(body: Any) -> list[Any]:
@@ -96,6 +107,21 @@ def visible_elements(body: Any) -> list[Any]:
         out.append(el)
         stack.extend(reversed(el))
     return out
+
+
+def digit_holders(elements: list[Any]) -> set[Any]:
+    """Elements whose own text (their text or a child's tail) holds a digit."""
+    holders = set()
+    for el in elements:
+        text = el.text
+        if text and _DIGIT.search(text):
+            holders.add(el)
+        tail = el.tail
+        if tail and _DIGIT.search(tail):
+            parent = el.getparent()
+            if parent is not None:
+                holders.add(parent)
+    return holders
 
 
 def find_title(root: Any, body: Any) -> tuple[Any, str | None]:
@@ -118,12 +144,19 @@ def price_candidates(
 ) -> list[PriceCandidate]:
     """Short visible blocks holding exactly one amount and a currency (or a price name)."""
     positions = {el: i for i, el in enumerate(elements)}
+    holders = digit_holders(elements)
     seen: set[Any] = set()
     found = []
     for i, el in enumerate(elements):
-        direct = direct_text(el)
-        if not any(ch.isdigit() for ch in direct):
+        if el not in holders:
             continue
+        direct = direct_text(el)
+        if not (
+            _CURRENCY.search(direct)
+            or any(_CURRENCY.search(c.text or "") for c in el)
+            or any(_PRICE_NAME.search(_names(a)) for a in _ancestors(el, 3))
+        ):
+            continue  # dates, counts, model numbers: no currency and nothing named price
         best, best_text = _assemble(el, positions)
         if best is None and _CURRENCY.search(direct):
             best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
@@ -150,10 +183,21 @@ def direct_text(el: Any) -> str:
 _CENTS_NAME = re.compile(r"(cent|decimal|fraction|minor)", re.I)
 
 
-def price_text(el: Any) -> str:
+class _TooLong(Exception):
+    pass
+
+
+def price_text(el: Any, limit: int = 120) -> str:
     """Text of a price element where cents set apart without a separator get one:
     "1,299<sup>99</sup>" -> "1,299.99", "<span>31</span><span class=cents>57</span>" -> "31.57"."""
     parts: list[str] = []
+    size = [0]
+
+    def add(text: str) -> None:
+        parts.append(text)
+        size[0] += len(text)
+        if size[0] > limit * 4 and len(" ".join("".join(parts).split())) > limit:
+            raise _TooLong
 
     def walk(node: Any) -> None:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
@@ -164,15 +208,18 @@ def price_text(el: Any) -> str:
             before = "".join(parts).rstrip()
             if before and before[-1].isdigit():
                 number = _AMOUNTS.findall(before)[-1] if _AMOUNTS.search(before) else ""
-                parts.append("," if "." in number and "," not in number else ".")
+                add("," if "." in number and "," not in number else ".")
         if node.text:
-            parts.append(node.text)
+            add(node.text)
         for child in node:
             walk(child)
             if child.tail:
-                parts.append(child.tail)
+                add(child.tail)
 
-    walk(el)
+    try:
+        walk(el)
+    except _TooLong:
+        return " ".join("".join(parts).split())[: limit + 1] + "…"
     return " ".join("".join(parts).split())
 
 
@@ -247,12 +294,14 @@ def _score(el: Any, amount: Decimal, currency: Any, text: str, pos: int, anchors
 def buy_anchor(elements: list[Any]) -> int:
     """Position of the first add-to-cart control (-1 when none)."""
     for i, el in enumerate(elements):
-        if el.tag in ("input", "a", "button", "form", "div", "span"):
+        if el.tag in _BUY_TAGS:
+            if el.tag in ("div", "span") and not _BUY_HINT.search(el.get("class") or ""):
+                continue
             label = " ".join(
                 filter(None, (_names(el), el.get("value"), el.get("name"), el.get("title")))
             )
             if el.tag in ("button", "a") and len(el) < 4:
-                label += " " + text_of(el)[:40]
+                label += " " + (el.text or "") + "".join((c.text or "") for c in el)
             if _BUY.search(label):
                 return i
     return -1
