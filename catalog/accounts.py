@@ -34,14 +34,17 @@ def normalise_email(email: str) -> str:
     return value
 
 
-def create_user(session: Session, email: str, password: str, role: str = "editor") -> User:
+def create_user(
+    session: Session, email: str, password: str, role: str = "editor", method: str = "scrypt"
+) -> User:
+    """A new user; `method` is Werkzeug's hash method (cheaper settings only in tests)."""
     if role not in ROLES:
         raise AccountError(f"rôle inconnu: {role} (choisir parmi {', '.join(ROLES)})")
     address = normalise_email(email)
     if session.scalar(select(User.id).where(User.email == address)) is not None:
         raise AccountError(f"l'utilisateur {address} existe déjà")
     check_password_strength(password)
-    user = User(email=address, password_hash=generate_password_hash(password), role=role)
+    user = User(email=address, password_hash=generate_password_hash(password, method), role=role)
     session.add(user)
     session.flush()
     return user

@@ -255,7 +255,8 @@ def add_user(db_url: str, email: str, role: str) -> int:
     from catalog import accounts
 
     with db_session(db_url) as session:
-        user = accounts.create_user(session, email, PASSWORD, role)
+        # A cheap scrypt cost keeps the tests quick; verification reads it from the hash.
+        user = accounts.create_user(session, email, PASSWORD, role, method="scrypt:1024:8:1")
         session.commit()
         return user.id
 

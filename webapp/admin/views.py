@@ -35,9 +35,8 @@ _CHILDREN: dict[str, subprocess.Popen[bytes]] = {}
 def dashboard() -> ResponseReturnValue:
     db = get_session()
     pending = db.scalar(select(func.count()).where(MatchDecision.status == "pending"))
-    alert_counts = dict(
-        db.execute(select(Alert.status, func.count()).group_by(Alert.status)).tuples().all()
-    )
+    rows = db.execute(select(Alert.status, func.count()).group_by(Alert.status))
+    alert_counts = {status: count for status, count in rows}
     failed_hooks = db.scalar(select(func.count()).where(WebhookDelivery.status == "failed"))
     runs = db.scalars(select(CrawlRun).order_by(CrawlRun.started_at.desc()).limit(10)).all()
     return render_template(
@@ -126,11 +125,8 @@ def start_crawl() -> ResponseReturnValue:
 def shops() -> ResponseReturnValue:
     configs, error, path = _configured_shops()
     db = get_session()
-    offers = dict(
-        db.execute(select(Shop.slug, func.count(Offer.id)).join(Offer).group_by(Shop.slug))
-        .tuples()
-        .all()
-    )
+    rows = db.execute(select(Shop.slug, func.count(Offer.id)).join(Offer).group_by(Shop.slug))
+    offers = {slug: count for slug, count in rows}
     return render_template(
         "admin/shops.html", configs=configs, error=error, path=path, offers=offers
     )
@@ -176,7 +172,14 @@ def _configured_shops() -> tuple[list[shopconfig.ShopConfig], str | None, Path |
     path = shops_config_path()
     if path is None:
         return [], None, None
-    variables: dict[str, Any] = {"HOST": "127.0.0.1", **os.environ}
+    variables: dict[str, Any] = {"HOST": "127.0.0.1"}
+    if path.parent.name == "demoshops":
+        # The demo file's ports: the fixed ones `comparateur demo` serves them on.
+        from demoshops.server import fixed_ports, shop_variables
+
+        variables.update(shop_variables("127.0.0.1", fixed_ports()))
+    variables.update(current_app.config.get("SHOPS_VARIABLES") or {})
+    variables.update(os.environ)
     try:
         return shopconfig.load(path, {k: str(v) for k, v in variables.items()}), None, path
     except (shopconfig.ConfigError, OSError) as exc:
