@@ -34,11 +34,11 @@ class ShopSpec:
 
 
 SHOPS: tuple[ShopSpec, ...] = (
-    ShopSpec("electron-libre", "Électron Libre", "jsonld", 0.76, Decimal("1.00"), "99",
+    ShopSpec("electron-libre", "Électron Libre", "jsonld", 0.66, Decimal("1.00"), "99",
              Decimal("4.99"), Decimal("50"), 24, schedule_interval="6h", port=8101),
     ShopSpec("comptoir-numerique", "Le Comptoir Numérique", "microdata", 0.70, Decimal("0.985"),
              "90", Decimal("5.90"), Decimal("100"), 20, schedule_interval="12h", port=8102),
-    ShopSpec("micro-bazar", "Micro Bazar", "plain", 0.72, Decimal("1.02"), "mixed",
+    ShopSpec("micro-bazar", "Micro Bazar", "plain", 0.63, Decimal("1.02"), "mixed",
              Decimal("6.99"), Decimal("500"), 30, schedule_interval=None,
              schedule_cron="0 */8 * * *", port=8103),
     ShopSpec("flux-informatique", "Flux Informatique", "google-feed", 0.80, Decimal("0.97"),
