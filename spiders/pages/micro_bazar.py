@@ -70,7 +70,6 @@ def extract(response: scrapy.http.TextResponse) -> list[Offer]:
     gtin = _spec(block, "EAN")
     crumbs = response.css("nav.fil-ariane a::text").getall()
     image = block.css("img.visuel::attr(src)").get()
-    brand = _spec(block, "Marque")
     return [
         Offer(
             url=response.url,
@@ -79,7 +78,7 @@ def extract(response: scrapy.http.TextResponse) -> list[Offer]:
             regular_price=regular if regular is not None and regular != price else None,
             currency="EUR" if price is not None else None,
             availability=availability,
-            brand=brand.title() if brand and brand.isupper() and len(brand) > 4 else brand,
+            brand=_spec(block, "Marque"),  # as written ("APPLE"); matching normalises case
             gtin=gtin if gtin and gtin.isdigit() else None,
             mpn=_spec(block, "Réf. fabricant"),
             sku=_spec(block, "Code article") or block.attrib.get("data-code"),
