@@ -58,6 +58,7 @@ class Listing:
     gtin: str | None = None
     mpn: str | None = None
     show_gtin: bool = False
+    """Whether the page or feed row publishes the GTIN."""
     related: tuple[str, ...] = ()
 
     @property
@@ -91,6 +92,20 @@ def _sku(spec: ShopSpec, key: str, taken: set[str]) -> str:
             taken.add(sku)
             return sku
         salt += 1
+
+
+# Share of listings whose page or feed row publishes the GTIN, per shop.
+GTIN_SHOWN = {
+    "electron-libre": 0.6,
+    "comptoir-numerique": 0.0,
+    "micro-bazar": 0.6,
+    "flux-informatique": 0.85,
+    "depot-hitech": 1.0,
+}
+
+
+def shows_gtin(spec: ShopSpec, key: str) -> bool:
+    return unit(DEFAULT_SEED, spec.slug, key, "gtin") < GTIN_SHOWN[spec.slug]
 
 
 def sells(spec: ShopSpec, ident: str) -> bool:
@@ -129,7 +144,7 @@ def _device_listings(spec: ShopSpec, model: Model, taken: set[str]) -> list[List
                 variants=group,
                 gtin=group[0].gtin,
                 mpn=group[0].mpn,
-                show_gtin=unit(DEFAULT_SEED, spec.slug, key, "gtin") < 0.6,
+                show_gtin=shows_gtin(spec, key),
             )
         )
     return out
@@ -161,7 +176,7 @@ def _accessory_listing(spec: ShopSpec, item: Accessory, taken: set[str]) -> List
         accessory_id=item.id,
         gtin=item.gtin if item.kind == "accessory" else None,
         mpn=item.mpn,
-        show_gtin=item.kind == "accessory" and unit(DEFAULT_SEED, spec.slug, item.id, "gtin") < 0.6,
+        show_gtin=item.kind == "accessory" and shows_gtin(spec, item.id),
         related=item.related,
     )
 

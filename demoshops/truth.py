@@ -8,7 +8,7 @@ the shops bind free ports) or paths; a `?couleur=` query names one variant of a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
@@ -49,6 +49,11 @@ class ListingTruth:
     """GTINs of those colours (or of the accessory)."""
     related: tuple[str, ...]
     """For accessories and bundles: the models they fit or contain."""
+    brand: str
+    mpn: str | None
+    """The model code the shop publishes (of the first colour on a group page)."""
+    published_gtins: tuple[str, ...]
+    """The GTINs the page or feed row shows (empty when the shop does not publish them)."""
 
     @property
     def is_device(self) -> bool:
@@ -56,6 +61,7 @@ class ListingTruth:
 
 
 def _truth(item: Listing) -> ListingTruth:
+    gtins = tuple(v.gtin for v in item.variants) or ((item.gtin,) if item.gtin else ())
     return ListingTruth(
         shop=item.shop,
         path=item.path,
@@ -66,8 +72,11 @@ def _truth(item: Listing) -> ListingTruth:
         model_id=item.model_id,
         accessory_id=item.accessory_id,
         colours=tuple(v.colour for v in item.variants),
-        gtins=tuple(v.gtin for v in item.variants) or ((item.gtin,) if item.gtin else ()),
+        gtins=gtins,
         related=item.related,
+        brand=item.brand,
+        mpn=item.mpn,
+        published_gtins=gtins if item.show_gtin else (),
     )
 
 
@@ -100,9 +109,9 @@ def listing(shop_slug: str, url: str) -> ListingTruth:
         if colour not in truth.colours:
             raise KeyError(f"{url}: no colour {colour!r}")
         index = truth.colours.index(colour)
-        return ListingTruth(
-            **{**truth.__dict__, "colours": (colour,), "gtins": (truth.gtins[index],)}
-        )
+        gtin = truth.gtins[index]
+        published = (gtin,) if truth.published_gtins else ()
+        return replace(truth, colours=(colour,), gtins=(gtin,), published_gtins=published)
     return truth
 
 

@@ -54,9 +54,7 @@ def google_row(snap: Snapshot, item: Listing, base: str) -> dict[str, str]:
         "price": f"{regular:.2f} EUR",
         "sale_price": f"{q.price:.2f} EUR" if q.regular_price else "",
         "brand": item.brand,
-        "gtin": item.gtin
-        if item.gtin and unit(snap.spec.slug, item.sku, "feed-gtin") < 0.85
-        else "",
+        "gtin": item.gtin if item.gtin and item.show_gtin else "",
         "mpn": item.mpn or "",
         "condition": "new",
         "item_group_id": group_id(item) or "",
@@ -122,7 +120,7 @@ def idealo_csv(snap: Snapshot, base: str) -> str:
                 "price": f"{q.price:.2f}",
                 "deliveryTime": "Expédié sous 24h",
                 "deliveryCosts_colissimo": f"{snap.delivery(item):.2f}",
-                "eans": item.gtin or "",
+                "eans": item.gtin if item.gtin and item.show_gtin else "",
                 "colour": french(item.variants[0].colour) if item.variants else "",
             }
         )
