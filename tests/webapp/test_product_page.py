@@ -64,7 +64,7 @@ def test_history_chart_data_and_ranges(client, catalogue, now) -> None:
     assert chart["days"] == expected
     assert {s["name"] for s in chart["shops"]} == {"LDLC", "Materiel.net", "Fnac"}
     assert chart["market"][-1] == "2388.99"  # Fnac 2379 + 9.99, the day's lowest
-    assert 'href="/product/%d?range=1an"' % pid in html  # works without JavaScript
+    assert f'href="/product/{pid}?range=1an"' in html  # works without JavaScript
     assert "Voir les données en tableau" in html
     full = client.get(f"/product/{pid}?range=tout").get_data(as_text=True)
     every = {(now - timedelta(days=d, hours=2)).date().isoformat() for d in range(121)}
