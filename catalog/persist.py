@@ -77,6 +77,7 @@ class LastRun:
     started_at: datetime
     status: str
     finished_at: datetime | None = None
+    run_id: int | None = None
 
 
 def upsert_shop(session: Session, config: ShopConfig) -> Shop:
@@ -288,7 +289,7 @@ def last_runs(session: Session, slugs: Iterable[str] | None = None) -> dict[str,
         .subquery()
     )
     query = (
-        select(Shop.slug, CrawlRun.started_at, CrawlRun.status, CrawlRun.finished_at)
+        select(Shop.slug, CrawlRun.started_at, CrawlRun.status, CrawlRun.finished_at, CrawlRun.id)
         .join(CrawlRun, CrawlRun.shop_id == Shop.id)
         .join(
             latest,
@@ -299,8 +300,8 @@ def last_runs(session: Session, slugs: Iterable[str] | None = None) -> dict[str,
     if slugs is not None:
         query = query.where(Shop.slug.in_(list(slugs)))
     return {
-        slug: LastRun(started, status, finished)
-        for slug, started, status, finished in session.execute(query)
+        slug: LastRun(started, status, finished, run_id)
+        for slug, started, status, finished, run_id in session.execute(query)
     }
 
 

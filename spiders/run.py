@@ -51,17 +51,33 @@ class RunSummary:
     finished_at: datetime | None = None
 
 
+DEMO_CONFIG = ROOT / "demoshops" / "shops.toml"
+
+
 def default_config_path() -> Path:
     """`shops.toml` in the working directory or at the repo root, else the demo shops' file."""
     for candidate in (Path("shops.toml"), ROOT / "shops.toml"):
         if candidate.exists():
             return candidate
-    return ROOT / "demoshops" / "shops.toml"
+    return DEMO_CONFIG
+
+
+def config_variables(path: str | Path) -> dict[str, str]:
+    """`${NAME}` values for a configuration file: the environment; for the demo shops' file,
+    their fixed ports (`comparateur demoshops serve`) unless the environment says otherwise."""
+    variables: dict[str, str] = {}
+    if Path(path).resolve() == DEMO_CONFIG.resolve():
+        from demoshops.server import fixed_ports, shop_variables
+
+        variables.update(shop_variables("127.0.0.1", fixed_ports()))
+    variables.update(os.environ)
+    return variables
 
 
 def load_shops(path: str | Path | None = None, slugs: Sequence[str] = ()) -> list[ShopConfig]:
-    """Shops from a configuration file (placeholders from the environment), optionally a subset."""
-    shops = load(path or default_config_path(), variables=dict(os.environ))
+    """Shops from a configuration file, optionally only those of `slugs`."""
+    path = path or default_config_path()
+    shops = load(path, variables=config_variables(path))
     if slugs:
         unknown = set(slugs) - {shop.slug for shop in shops}
         if unknown:

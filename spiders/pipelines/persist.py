@@ -21,7 +21,7 @@ from catalog import persist
 from catalog.db import default_url, make_engine, make_session_factory
 from catalog.types import utcnow
 from spiders.items import Offer
-from spiders.pipelines.validate import DROP_PREFIX, problem
+from spiders.pipelines.validate import DROP_PREFIX, ERRORS, count_error, problem
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ KEPT_STATS = (
     "item_scraped_count", "item_dropped_count", "retry/count", "retry/max_reached",
     "robotstxt/forbidden", "httperror/response_ignored_count", "retry_after/wait_seconds",
     "retry_after/too_long", "elapsed_time_seconds", "finish_reason", "log_count/ERROR",
+    "spider_exceptions/count",
     "log_count/WARNING", "offsite/filtered", "dupefilter/filtered",
 )  # fmt: skip
 
@@ -146,6 +147,7 @@ class PersistPipeline:
             logger.error("could not store a batch of %d offers: %s", len(batch), exc)
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("comparateur/persist_errors")
+            count_error(self.crawler)
             for key in groups:
                 if key in self.runs:
                     self.runs[key].failures.append(f"batch of {len(groups[key])} lost: {exc}")
@@ -189,16 +191,22 @@ def run_counts(stats: dict[str, Any], state: RunState) -> dict[str, Any]:
     return {
         "pages": int(stats.get("response_received_count", 0)),
         "offers": len(state.offer_ids),
-        "errors": int(stats.get("log_count/ERROR", 0)),
+        "errors": errors_of(stats),
         "dropped": dropped,
         "stats": {k: v if isinstance(v, int | float | str) else str(v) for k, v in kept.items()},
     }
 
 
+def errors_of(stats: dict[str, Any]) -> int:
+    """Requests that failed for good, pages extraction choked on, callbacks that raised, lost
+    batches."""
+    return int(stats.get(ERRORS, 0)) + int(stats.get("spider_exceptions/count", 0))
+
+
 def run_outcome(stats: dict[str, Any], reason: str, state: RunState) -> tuple[str, str]:
     """finished or failed, and a one-line message for the CrawlRun."""
     pages = int(stats.get("response_received_count", 0))
-    errors = int(stats.get("log_count/ERROR", 0))
+    errors = errors_of(stats)
     if reason != "finished":
         return "failed", f"crawl ended early: {reason}"
     if state.failures:

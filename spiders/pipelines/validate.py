@@ -29,6 +29,7 @@ ISO_4217 = frozenset(
     TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG""".split()
 )
 DROP_PREFIX = "comparateur/dropped/"
+ERRORS = "comparateur/errors"
 
 
 def currency_code(value: str | None) -> str | None:
@@ -77,6 +78,12 @@ def problem(offer: Any, *, require_price: bool = True) -> str | None:
     if code not in ISO_4217:
         return "bad_currency"
     return None
+
+
+def count_error(crawler: Crawler) -> None:
+    """Counts an error for the CrawlRun (log counts depend on LOG_LEVEL; this does not)."""
+    if crawler.stats is not None:
+        crawler.stats.inc_value(ERRORS)
 
 
 def record_drop(crawler: Crawler, reason: str, count: int = 1) -> None:

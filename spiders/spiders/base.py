@@ -12,7 +12,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from spiders.items import Offer
-from spiders.pipelines.validate import record_drop
+from spiders.pipelines.validate import count_error, record_drop
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class BaseSpider(scrapy.Spider):
         self.drop(reason)
         url = failure.request.url if hasattr(failure, "request") else "?"
         if reason.startswith("download_error"):
-            # Logged as an error: it is counted on the CrawlRun (retries give up quietly).
+            count_error(self.crawler)
             logger.error("could not fetch %s: %s", url, failure.getErrorMessage())
         else:
             logger.info("dropped %s: %s", url, reason)
@@ -71,5 +71,6 @@ class BaseSpider(scrapy.Spider):
             return extract_offers(response, module=module)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             self.drop("extraction_error")
+            count_error(self.crawler)
             logger.error("extraction failed on %s: %r", response.url, exc)
             return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Self
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -22,7 +21,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from catalog.shopconfig import ShopConfig, load
+from catalog.shopconfig import ShopConfig
 from spiders.items import Offer
 from spiders.pipelines.persist import observation_time
 from spiders.spiders.base import BaseSpider
@@ -57,13 +56,9 @@ def politeness_settings(shop: ShopConfig, settings: BaseSettings) -> dict[str, A
 
 def load_shop(slug: str, config: str | None = None) -> ShopConfig:
     """A shop by slug from a configuration file (`${NAME}` placeholders from the environment)."""
-    from spiders.run import default_config_path
+    from spiders.run import load_shops
 
-    path = config or str(default_config_path())
-    for shop in load(path, variables=dict(os.environ)):
-        if shop.slug == slug:
-            return shop
-    raise ValueError(f"no shop {slug!r} in {path}")
+    return load_shops(config, [slug])[0]
 
 
 class ShopSpider(BaseSpider):

@@ -176,7 +176,7 @@ def rows(db_url, model):
 
 def test_persist_writes_in_batches_with_a_crawl_run(db_url):
     stats = {"response_received_count": 7, "comparateur/dropped/no_price": 2,
-             "comparateur/dropped/http_404": 1, "log_count/ERROR": 1}  # fmt: skip
+             "comparateur/dropped/http_404": 1, "comparateur/errors": 1}  # fmt: skip
     items = [normalise(item(n), SHOP) for n in range(5)]
     during, total = run_persist(db_url, items, batch=2, stats=stats)
     assert during == 2  # two full batches of 2, one transaction each
