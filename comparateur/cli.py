@@ -10,6 +10,8 @@ import click
 # name -> "module:attribute"; each area owns its own module of commands.
 COMMANDS = {
     "db": "comparateur.db_cmd:db",
+    "crawl": "comparateur.crawl_cmd:crawl",
+    "schedule": "comparateur.schedule_cmd:schedule",
     "demo": "comparateur.demo_cmd:demo",
     "alerts": "comparateur.alerts_cmd:alerts",
     "users": "comparateur.alerts_cmd:users",
