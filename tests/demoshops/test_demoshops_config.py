@@ -7,6 +7,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from click.testing import CliRunner
+from demoshops_fixtures import clock_fixture, fetch_fixture, shops_fixture  # noqa: F401 - pytest fixtures
 
 from catalog.shopconfig import load
 from comparateur.cli import main

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from demoshops_fixtures import clock_fixture, fetch_fixture, shops_fixture  # noqa: F401 - pytest fixtures
 from lxml import etree, html
 
 from demoshops import truth

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from demoshops_fixtures import clock_fixture, fetch_fixture, shops_fixture  # noqa: F401 - pytest fixtures
 from lxml import etree
 
 from demoshops import truth

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from demoshops_fixtures import clock_fixture, fetch_fixture, shops_fixture  # noqa: F401 - pytest fixtures
 from scrapy.http import HtmlResponse
 
 from demoshops import truth

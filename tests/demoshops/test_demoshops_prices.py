@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
+from demoshops_fixtures import clock_fixture, fetch_fixture, shops_fixture  # noqa: F401 - pytest fixtures
 from lxml import html
 
 from demoshops import truth

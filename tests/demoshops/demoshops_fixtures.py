@@ -1,4 +1,8 @@
-"""A running set of demo shops on free ports with a simulated clock, shared by each module."""
+"""Fixtures of the demo shop tests (imported by each test module: a second `conftest` module
+would shadow tests/conftest.py for modules doing `from conftest import ...`).
+
+A running set of demo shops on free ports with a simulated clock, shared by each module.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,13 @@ from demoshops.server import RunningShops, start
 Fetch = Callable[[str], tuple[int, dict[str, str], bytes]]
 
 
-@pytest.fixture(scope="module")
-def clock() -> SimClock:
+@pytest.fixture(scope="module", name="clock")
+def clock_fixture() -> SimClock:
     return SimClock(DEMO_START)
 
 
-@pytest.fixture(scope="module")
-def shops(clock: SimClock) -> Iterator[RunningShops]:
+@pytest.fixture(scope="module", name="shops")
+def shops_fixture(clock: SimClock) -> Iterator[RunningShops]:
     with start(clock=clock) as running:
         yield running
 
@@ -34,7 +38,7 @@ def _fetch(url: str) -> tuple[int, dict[str, str], bytes]:
             return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture(scope="session")
-def fetch() -> Fetch:
+@pytest.fixture(scope="session", name="fetch")
+def fetch_fixture() -> Fetch:
     """GET over real HTTP: (status, headers, body), 404s included."""
     return _fetch
