@@ -44,8 +44,7 @@ SHOPS: tuple[ShopSpec, ...] = (
     ShopSpec("flux-informatique", "Flux Informatique", "google-feed", 0.80, Decimal("0.97"),
              "exact", Decimal("3.99"), Decimal("39"), 50, schedule_interval="4h", port=8104),
     ShopSpec("depot-hitech", "Dépôt Hi-Tech", "idealo-feed", 0.64, Decimal("1.01"), "95",
-             Decimal("4.90"), None, 50, promotions=False, stockouts=False,
-             schedule_interval="1d", port=8105),
+             Decimal("4.90"), None, 50, schedule_interval="1d", port=8105),
 )  # fmt: skip
 
 BY_SLUG = {shop.slug: shop for shop in SHOPS}

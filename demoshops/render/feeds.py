@@ -22,7 +22,7 @@ GOOGLE_COLUMNS = (
 )  # fmt: skip
 IDEALO_COLUMNS = (
     "sku", "brand", "title", "categoryPath", "url", "hans", "description", "imageUrls", "price",
-    "deliveryTime", "deliveryCosts_colissimo", "eans", "colour",
+    "formerPrice", "deliveryTime", "deliveryCosts_colissimo", "eans", "colour",
 )  # fmt: skip
 
 
@@ -103,7 +103,7 @@ def google_csv(snap: Snapshot, base: str) -> str:
 
 
 def idealo_csv(snap: Snapshot, base: str) -> str:
-    """idealo's CSV columns; the shop never lists stock-outs (it has none) nor old prices."""
+    """idealo's CSV columns; `formerPrice` on promotions, stock-outs said in `deliveryTime`."""
     rows = []
     for item in snap.live:
         q = snap.quote(item)
@@ -118,7 +118,10 @@ def idealo_csv(snap: Snapshot, base: str) -> str:
                 "description": f"{item.title} neuf, garantie constructeur.",
                 "imageUrls": f"{base}/img/{item.sku}.svg",
                 "price": f"{q.price:.2f}",
-                "deliveryTime": "Expédié sous 24h",
+                "formerPrice": f"{q.regular_price:.2f}" if q.regular_price else "",
+                "deliveryTime": (
+                    "Expédié sous 24h" if q.availability == "InStock" else "Indisponible"
+                ),
                 "deliveryCosts_colissimo": f"{snap.delivery(item):.2f}",
                 "eans": item.gtin if item.gtin and item.show_gtin else "",
                 "colour": french(item.variants[0].colour) if item.variants else "",

@@ -90,13 +90,21 @@ def test_idealo_csv_feed_matches_the_truth(shops, clock, fetch):
     assert status == 200
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
     assert {urlsplit(row["url"]).path for row in rows} == live("depot-hitech")
+    promotions = stockouts = 0
     for row in rows:
         expected = truth.expected("depot-hitech", row["url"], WHEN)
         assert Decimal(row["price"]) == expected.price
+        regular = Decimal(row["formerPrice"]) if row["formerPrice"] else None
+        assert regular == expected.regular_price
+        in_stock = row["deliveryTime"] != "Indisponible"
+        assert in_stock == (expected.availability == "InStock")
+        promotions += regular is not None
+        stockouts += not in_stock
         assert Decimal(row["deliveryCosts_colissimo"]) == expected.delivery
         listing = truth.listing("depot-hitech", row["url"])
         assert row["eans"] == "".join(listing.published_gtins)
         assert row["hans"] == (listing.mpn or "") and row["brand"] == listing.brand
+    assert promotions > 0 and stockouts > 0
 
 
 def test_feed_product_pages_exist(shops, clock, fetch):
