@@ -31,7 +31,6 @@ SHOPS_TOML = Path(__file__).with_name("shops.toml")
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "DemoShop/1.0"
-    sys_version = ""
     wbufsize = 1 << 16
     # Keep-alive with small writes: without this, Nagle + delayed ACK adds 40 ms per response.
     disable_nagle_algorithm = True
@@ -59,6 +58,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(response.body)
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def date_time_string(self, timestamp: float | None = None) -> str:
         # The Date header follows the injected clock, never the system time.
