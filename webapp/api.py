@@ -73,7 +73,7 @@ def product_json(product: Product, summary: Any) -> dict[str, Any]:
 def search_products() -> Response:
     q = (request.args.get("q") or "")[:500]
     limit = int_arg("limit", 20, 1, MAX_LIMIT)
-    offset = int_arg("cursor", 0, 0, 100_000)
+    offset = int_arg("cursor", 0, 0, 10**12)
     result = search(get_session(), q, filters_from(request.args), limit=limit, offset=offset)
     following = offset + limit if offset + limit < result.total else None
     return send(
@@ -91,7 +91,8 @@ def search_products() -> Response:
 
 
 def load(product_id: int) -> Product:
-    product = get_session().get(Product, product_id)
+    # Ids beyond a 32-bit integer cannot exist (and would overflow the driver).
+    product = get_session().get(Product, product_id) if 0 < product_id < 2**31 else None
     if product is None:
         abort(404)
     return product

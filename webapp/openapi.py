@@ -111,7 +111,11 @@ def _page(items: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 PRODUCT_ID = _param("product_id", {"type": "integer"}, "Product id", "path")
 LIMIT = _param("limit", {"type": "integer", "minimum": 1, "maximum": 100}, "Page size")
-CURSOR = _param("cursor", {"type": "string"}, "The `next_cursor` of the previous page")
+CURSOR = _param(
+    "cursor",
+    {"type": "string", "pattern": "^[0-9]{1,12}$"},
+    "The `next_cursor` of the previous page",
+)
 
 
 def document(server: str) -> dict[str, Any]:

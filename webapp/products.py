@@ -32,7 +32,8 @@ def now() -> datetime:
 
 
 def load(product_id: int) -> Product:
-    product = get_session().get(Product, product_id)
+    # Ids beyond a 32-bit integer cannot exist (and would overflow the driver).
+    product = get_session().get(Product, product_id) if 0 < product_id < 2**31 else None
     if product is None:
         abort(404)
     return product
