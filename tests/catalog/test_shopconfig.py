@@ -135,3 +135,37 @@ def test_intervals_and_delivery_rule():
         with pytest.raises(ValueError):
             parse_interval(text)
     assert Delivery(flat=Decimal("5.90")).cost(Decimal("1000")) == Decimal("5.90")
+
+
+def test_the_example_file_loads_and_shows_every_field():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "shops.toml.example"
+    (shop,) = load(example)
+    assert shop.slug == "exemple-hitech" and shop.domain == "exemple-hitech.fr"
+    assert shop.sitemaps and shop.categories and shop.feeds and shop.robots_sitemaps
+    assert shop.delivery.free_over == Decimal("50") and shop.schedule.interval == timedelta(hours=6)
+    text = example.read_text(encoding="utf-8")
+    for name in (
+        "slug",
+        "name",
+        "url",
+        "domain",
+        "country",
+        "currency",
+        "extraction",
+        "module",
+        "sitemaps",
+        "categories",
+        "feeds",
+        "robots_sitemaps",
+        "flat",
+        "free_over",
+        "interval",
+        "cron",
+        "concurrency",
+        "delay",
+        "autothrottle",
+        "obey_robots",
+    ):
+        assert f"{name} =" in text, name
