@@ -13,7 +13,13 @@ from spiders.extract import availability as avail
 from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
-from spiders.extract.visible import PriceCandidate, brand_from_titles, find_brand, is_from_price
+from spiders.extract.visible import (
+    PriceCandidate,
+    _ancestors,
+    brand_from_titles,
+    find_brand,
+    is_from_price,
+)
 from spiders.items import Offer
 
 MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button
@@ -75,10 +81,16 @@ def _best(candidates: list[PriceCandidate]) -> PriceCandidate | None:
 
 
 def _regular_near(candidates: list[PriceCandidate], best: PriceCandidate) -> Decimal | None:
+    """The struck price shown with the main one: higher, and within three levels of it
+    (a struck price of a neighbouring product card is not ours)."""
+    family = set(_ancestors(best.element, 3))
     struck = [
         c
         for c in candidates
-        if c.struck and c.amount > best.amount and abs(c.position - best.position) < 60
+        if c.struck
+        and c.amount > best.amount
+        and abs(c.position - best.position) < 60
+        and family & set(_ancestors(c.element, 3))
     ]
     if not struck:
         return None
@@ -112,19 +124,28 @@ def decide(page: Page) -> list[Offer]:
         page.og.get("product:price:amount") or page.og.get("og:price:amount"), og_currency
     )
     hint = next((o.currency for o in offers if o.currency), None) or og_currency
-    candidates = page.candidates(hint)
-    best = _best(candidates)
+    claimed = {o.price for o in offers if o.price is not None}
+    if og_price is not None and not claimed:
+        claimed = {og_price}
+    located = page.locate(claimed, hint) if claimed else None
+    if located is not None:
+        # the markup agrees with the page: only the neighbourhood matters (struck price)
+        best: PriceCandidate | None = located
+        candidates = page.candidates(hint, (located.position - 60, located.position + 60))
+    else:
+        candidates = page.candidates(hint)
+        best = _best(candidates)
     if not offers:
         if not (og_type == "product" or og_price is not None or _html_product(page, best)):
             return []
         offers = [Offer(url=page.url, method="opengraph" if og_price is not None else "html")]
-    visible_amounts = {c.amount for c in candidates}
-    structured_priced = [o for o in offers if o.price is not None]
-    if structured_priced and best is not None and visible_amounts:
-        if not any(o.price in visible_amounts for o in structured_priced) and len(offers) == 1:
+    if claimed and located is None and best is not None and len(offers) == 1:
+        if offers[0].price is not None:
             offers[0].price, offers[0].currency = None, None  # stale markup: the page wins
             offers[0].regular_price = None
             offers[0].method = "html"
+        elif og_price is not None:
+            og_price = None
     for offer in offers:
         _complete(page, offer, og_price, og_currency, best, candidates)
     return offers

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -85,11 +86,31 @@ class Page:
             self._buy = visible.buy_anchor(self.elements)
         return self._buy
 
-    def candidates(self, hint: str | None = None) -> list[visible.PriceCandidate]:
+    def anchors(self) -> list[int]:
+        return [self.position(self.h1), self.buy_position()]
+
+    def candidates(
+        self, hint: str | None = None, window: tuple[int, int] | None = None
+    ) -> list[visible.PriceCandidate]:
+        """Scored visible prices of the whole page (cached) or of a window of it."""
+        self.position(None)  # builds the positions map
+        assert self._positions is not None
+        if window is not None:
+            return visible.price_candidates(
+                self.elements, self._positions, self.anchors(), hint, self.locale, window
+            )
         if self._candidates is None:
-            anchors = [self.position(self.h1), self.buy_position()]
-            self._candidates = visible.price_candidates(self.elements, anchors, hint, self.locale)
+            self._candidates = visible.price_candidates(
+                self.elements, self._positions, self.anchors(), hint, self.locale
+            )
         return self._candidates
+
+    def locate(self, amounts: set[Decimal], hint: str | None) -> visible.PriceCandidate | None:
+        self.position(None)
+        assert self._positions is not None
+        return visible.locate_amount(
+            self.elements, self._positions, amounts, self.anchors(), hint, self.locale
+        )
 
     def structured_products(self) -> tuple[list[dict[str, Any]], str]:
         """The first syntax that describes products: JSON-LD, then microdata, then RDFa."""

@@ -44,7 +44,8 @@ _GOOD_NAME = re.compile(
 _REJECT_BEFORE = re.compile(
     r"(per month|par mois|mensualit|monthly|\bou\s*\d+\s*x|\d+\s*x\s*\d|\bx\s*\d+\s*(mois|months)"
     r"|[ée]co-?part|ecotax|d3e|deee|livraison|shipping|delivery|frais de port|versand"
-    r"|protection|warranty|garantie|assurance|\bsav(e|ings)\b|[ée]conomis|sparen|\bremise\b"
+    r"|protection plan|plan de protection|accident protection|warranty|extension de garantie"
+    r"|garantie (étendue|supplémentaire)|assurance|\bsav(e|ings)\b|[ée]conomis|sparen|\bremise\b"
     r"|cashback|financ|\bjoin\b|member|abonn|\bpoints?\b|gift card|carte cadeau)",
     re.I,
 )
@@ -94,6 +95,7 @@ def is_hidden(el: Any) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def visible_elements(body: Any) -> list[Any]:
@@ -139,15 +141,60 @@ def _price_of_text(text: str, hint: str | None, locale: str | None) -> tuple[Any
     return parse_price(text, currency_hint=hint, locale=locale)
 
 
+_SEPARATORS = re.compile(r"[\s.,'\u00a0\u202f]")
+
+
+def locate_amount(
+    elements: list[Any],
+    positions: dict[Any, int],
+    amounts: set[Decimal],
+    anchors: list[int],
+    hint: str | None,
+    locale: str | None,
+) -> PriceCandidate | None:
+    """The first visible, not struck, not related block showing one of `amounts`: the cheap
+    check that structured data agrees with the page (no scoring of every price)."""
+    keys = {str(int(a)) for a in amounts if a > 0}
+    if not keys:
+        return None
+    for i, el in enumerate(elements):
+        text = el.text
+        if not (text and _DIGIT.search(text)) and not any(
+            c.tail and _DIGIT.search(c.tail) for c in el
+        ):
+            continue
+        direct = direct_text(el)
+        compact = _SEPARATORS.sub("", direct)
+        if not any(key in compact for key in keys):
+            continue
+        best, best_text = _assemble(el, positions)
+        whole = best is not None
+        if best is None:
+            best, best_text = el, " ".join(direct.split())
+        amount, currency = _price_of_text(best_text, hint, locale)
+        if amount in amounts:
+            position = positions.get(best, i)
+            found = _score(best, amount, currency, best_text, position, anchors, whole)
+            if not found.struck and found.score > -50:
+                return found
+    return None
+
+
 def price_candidates(
-    elements: list[Any], anchors: list[int], hint: str | None, locale: str | None
+    elements: list[Any],
+    positions: dict[Any, int],
+    anchors: list[int],
+    hint: str | None,
+    locale: str | None,
+    window: tuple[int, int] | None = None,
 ) -> list[PriceCandidate]:
     """Short visible blocks holding exactly one amount and a currency (or a price name)."""
-    positions = {el: i for i, el in enumerate(elements)}
-    holders = digit_holders(elements)
+    start, end = window or (0, len(elements))
+    holders = digit_holders(elements[max(start, 0) : end])
     seen: set[Any] = set()
     found = []
-    for i, el in enumerate(elements):
+    for i in range(max(start, 0), min(end, len(elements))):
+        el = elements[i]
         if el not in holders:
             continue
         direct = direct_text(el)
@@ -158,6 +205,7 @@ def price_candidates(
         ):
             continue  # dates, counts, model numbers: no currency and nothing named price
         best, best_text = _assemble(el, positions)
+        whole = best is not None
         if best is None and _CURRENCY.search(direct):
             best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
         if best is None or best in seen:
@@ -169,7 +217,8 @@ def price_candidates(
         amount, currency = _price_of_text(best_text, hint, locale)
         if amount is None or amount <= 0:
             continue
-        found.append(_score(best, amount, currency, best_text, positions.get(best, i), anchors))
+        position = positions.get(best, i)
+        found.append(_score(best, amount, currency, best_text, position, anchors, whole))
     return [c for c in found if c.score > -50]
 
 
@@ -261,12 +310,22 @@ def _ancestors(el: Any, depth: int) -> list[Any]:
     return out
 
 
-def _score(el: Any, amount: Decimal, currency: Any, text: str, pos: int, anchors: list[int]):
+def _score(
+    el: Any,
+    amount: Decimal,
+    currency: Any,
+    text: str,
+    pos: int,
+    anchors: list[int],
+    whole: bool = True,
+) -> PriceCandidate:
+    """Score one visible price; `whole` is False when only the element's own text is the price
+    (then a struck child, "319,09 € <del>362,60 €</del>", is another price, not this one)."""
     near = _ancestors(el, 3)
     far = _ancestors(el, 40)
     names_near = " ".join(_names(a) for a in near)
     score = 0.0
-    inside = [d for d in el.iter() if isinstance(d.tag, str)][:8]
+    inside = [d for d in el.iter() if isinstance(d.tag, str)][:8] if whole else []
     struck = any(
         a.tag in ("del", "s", "strike")
         or "line-through" in (a.get("style") or "")
@@ -311,8 +370,8 @@ def context_of(el: Any, text: str) -> tuple[str, str]:
     """(labels before and including the price, words right after it such as "/mois")."""
     before = []
     previous = el.getprevious()
-    if previous is not None and isinstance(previous.tag, str):
-        before.append(text_of(previous)[-60:])
+    if previous is not None and isinstance(previous.tag, str) and previous.tag not in _HEADINGS:
+        before.append(text_of(previous)[-60:])  # a label; a title above is not one
     parent = el.getparent()
     if parent is not None:
         before.append(direct_text(parent)[:120])
