@@ -13,6 +13,7 @@ cold by the shops in both). Prints the ratio full / bare (target <= 1.3) and pag
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,12 @@ from spiders.run import crawl
 QUIET = {"LOG_LEVEL": "WARNING"}
 
 
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (the crawls run in children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def fetched_urls(shops: RunningShops, before: dict[str, dict[str, int]]) -> list[str]:
     """Every URL the shops served since `before`, as many times as it was served."""
     urls = []
@@ -37,8 +44,8 @@ def fetched_urls(shops: RunningShops, before: dict[str, dict[str, int]]) -> list
     return urls
 
 
-def bare_fetch(urls: list[str], workdir: Path) -> float:
-    """Seconds for the `fetch` spider to download `urls` (same politeness as the demo shops)."""
+def bare_fetch(urls: list[str], workdir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of the `fetch` spider downloading `urls` (the demo's politeness)."""
     listing = workdir / "urls.txt"
     listing.write_text("\n".join(urls), encoding="utf-8")
     # The five shops are five crawlers of 16 requests each in the full run; here one crawler.
@@ -48,9 +55,9 @@ def bare_fetch(urls: list[str], workdir: Path) -> float:
                "-s", "DOWNLOAD_DELAY=0", "-s", f"CONCURRENT_REQUESTS={concurrency}",
                "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
                "-s", "ROBOTSTXT_OBEY=False"]  # fmt: skip
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     subprocess.run(command, check=True, cwd=Path(__file__).resolve().parents[1])
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_cpu() - cpu
 
 
 def main() -> None:
@@ -59,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     clock = SimClock()
     shops = start(clock=clock)
-    full_times, bare_times, pages = [], [], 0
+    full_times, bare_times, full_cpu, bare_cpu, pages = [], [], [], [], 0
     try:
         with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
             workdir = Path(tmp)
@@ -68,15 +75,18 @@ def main() -> None:
             for _ in range(args.rounds):
                 clock.advance(timedelta(days=1))
                 before = {slug: dict(hits) for slug, hits in shops.hits.items()}
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), children_cpu()
                 summaries = crawl(shops.shops, url, now=clock(), settings=QUIET)
                 full_times.append(time.perf_counter() - started)
+                full_cpu.append(children_cpu() - cpu)
                 assert all(s.status == "finished" for s in summaries), summaries
                 urls = fetched_urls(shops, before)
                 pages = len(urls)
                 offers = sum(s.offers for s in summaries)
                 clock.advance(timedelta(days=1))  # cold pages again for the baseline
-                bare_times.append(bare_fetch(urls, workdir))
+                wall, cpu = bare_fetch(urls, workdir)
+                bare_times.append(wall)
+                bare_cpu.append(cpu)
     finally:
         shops.stop()
     full, bare = min(full_times), min(bare_times)
@@ -84,6 +94,10 @@ def main() -> None:
     print(f"bare fetch (baseline):       {bare:.2f} s  ({pages / bare:.0f} pages/s)")
     print(f"full crawl (extract+store):  {full:.2f} s  ({pages / full:.0f} pages/s)")
     print(f"overhead ratio full / bare:  {full / bare:.2f}  (target <= 1.3)")
+    print(
+        f"crawl process CPU:           full {min(full_cpu):.2f} s, bare {min(bare_cpu):.2f} s, "
+        f"ratio {min(full_cpu) / min(bare_cpu):.2f} (load-independent)"
+    )
 
 
 if __name__ == "__main__":

@@ -94,11 +94,14 @@ def crawl(
     settings: dict[str, Any] | None = None,
     match: bool = False,
     timeout: float | None = None,
+    processes: int | None = None,
 ) -> list[RunSummary]:
     """Crawls `shops` into `db_url`, observing prices at `now` (default: the real UTC now).
 
-    `settings` overrides Scrapy settings for this call (highest priority). Returns one summary
-    per shop; never raises because a crawl failed.
+    `settings` overrides Scrapy settings for this call (highest priority). The shops are
+    crawled concurrently in one Scrapy process, or spread over `processes` child processes
+    (default: one per CPU core, at most one per shop), since extraction is CPU-bound. Returns
+    one summary per shop; never raises because a crawl failed.
     """
     if not shops:
         return []
@@ -114,14 +117,17 @@ def crawl(
                 row = persist.upsert_shop(session, shop)
                 run_ids[shop.slug] = persist.start_run(session, row.id, "shop", now).id
         started = time.monotonic()
-        failure = _run_child(shops, db_url, now, run_ids, settings or {}, timeout)
-        if failure:
-            logger.error("crawl process failed: %s", failure)
-        # Runs the child could not close (it died, or a crawler failed to open) are failed.
+        count = processes or min(len(shops), os.cpu_count() or 1)
+        groups = [shops[i::count] for i in range(max(1, count))]
+        failures = _run_children(groups, db_url, now, run_ids, settings or {}, timeout)
+        # Runs a child could not close (it died, or a crawler failed to open) are failed.
         with factory.begin() as session:
             ended = now + timedelta(seconds=time.monotonic() - started)
-            message = failure or "the crawl ended without closing this run"
-            persist.fail_unfinished(session, run_ids.values(), ended, message)
+            for group, failure in zip(groups, failures, strict=True):
+                if failure:
+                    logger.error("crawl process failed: %s", failure)
+                message = failure or "the crawl ended without closing this run"
+                persist.fail_unfinished(session, [run_ids[s.slug] for s in group], ended, message)
         if match:
             _match(factory, list(run_ids.values()))
         with factory() as session:
@@ -139,24 +145,36 @@ def _summary(slug: str, run: CrawlRun) -> RunSummary:
                       finished_at=run.finished_at)  # fmt: skip
 
 
-def _run_child(shops: list[ShopConfig], db_url: str, now: datetime, run_ids: dict[str, int],
-               settings: dict[str, Any], timeout: float | None) -> str | None:  # fmt: skip
-    """Runs the crawl in a child process; returns why it failed, or None."""
-    job = {"shops": shops, "db_url": db_url, "now": now.isoformat(), "run_ids": run_ids,
-           "settings": settings}  # fmt: skip
+def _run_children(groups: list[list[ShopConfig]], db_url: str, now: datetime,
+                  run_ids: dict[str, int], settings: dict[str, Any],
+                  timeout: float | None) -> list[str | None]:  # fmt: skip
+    """Runs one child process per group at the same time; returns why each failed, or None."""
     with tempfile.TemporaryDirectory(prefix="comparateur-crawl-") as tmp:
-        path = Path(tmp) / "job.pickle"
-        path.write_bytes(pickle.dumps(job))
-        try:
-            done = subprocess.run([sys.executable, "-m", "spiders.run", str(path)],
-                                  timeout=timeout, check=False)  # fmt: skip
-        except subprocess.TimeoutExpired:
-            return f"crawl process killed after {timeout}s"
-        except OSError as exc:
-            return f"crawl process could not start: {exc}"
-    if done.returncode != 0:
-        return f"crawl process exited with code {done.returncode}"
-    return None
+        children: list[subprocess.Popen[bytes] | str] = []
+        for index, group in enumerate(groups):
+            job = {"shops": group, "db_url": db_url, "now": now.isoformat(), "run_ids": run_ids,
+                   "settings": settings}  # fmt: skip
+            path = Path(tmp) / f"job{index}.pickle"
+            path.write_bytes(pickle.dumps(job))
+            try:
+                children.append(subprocess.Popen([sys.executable, "-m", "spiders.run", str(path)]))
+            except OSError as exc:
+                children.append(f"crawl process could not start: {exc}")
+        deadline = None if timeout is None else time.monotonic() + timeout
+        return [_wait(child, deadline) for child in children]
+
+
+def _wait(child: subprocess.Popen[bytes] | str, deadline: float | None) -> str | None:
+    if isinstance(child, str):
+        return child
+    try:
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        code = child.wait(timeout=left)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        return "crawl process killed: it ran past its time limit"
+    return None if code == 0 else f"crawl process exited with code {code}"
 
 
 def _match(factory: Any, run_ids: list[int]) -> None:
@@ -185,6 +203,8 @@ def child_main(job_path: str) -> int:
     job = pickle.loads(Path(job_path).read_bytes())
     settings = Settings()
     settings.setmodule("spiders.settings", priority="project")
+    # The caller's log is the place for summaries; Scrapy's own lines only when asked.
+    settings.set("LOG_LEVEL", os.environ.get("COMPARATEUR_LOG_LEVEL", "WARNING"), "project")
     settings.set("COMPARATEUR_DB_URL", job["db_url"], priority="cmdline")
     settings.set("COMPARATEUR_NOW", job["now"], priority="cmdline")
     settings.setdict(job["settings"], priority="cmdline")
