@@ -199,6 +199,50 @@ def small_page_speed(rounds: int) -> float:
     return rounds * 20 * len(bodies) / (time.perf_counter() - start)
 
 
+def demo_shops(rounds: int) -> None:
+    """Accuracy against the demo shops' ground truth and speed on their ordinary pages."""
+    try:
+        from demoshops import truth
+        from demoshops.clock import DEMO_START, day_of
+        from demoshops.site import Site
+    except ImportError:
+        print("demo shops absent; skipped\n")
+        return
+    pages = []
+    for slug in truth.shops():
+        site = Site(slug, lambda: DEMO_START)
+        for path in site.product_paths(day_of(DEMO_START)):
+            found = site.get(path)
+            if found.status == 200:
+                pages.append((slug, path, found.body, found.content_type))
+    right = {"price": 0, "regular_price": 0, "availability": 0}
+    for slug, path, body, kind in pages:
+        response = HtmlResponse(
+            f"http://127.0.0.1{path}", body=body, headers={"Content-Type": kind}
+        )
+        module = "micro_bazar" if slug == "micro-bazar" else None  # the shop without markup
+        offers = extract_offers(response, module=module)
+        expected = truth.expected(slug, path, DEMO_START)
+        for name in right:
+            right[name] += any(getattr(o, name) == getattr(expected, name) for o in offers)
+    print(f"demo shop product pages ({len(pages)}, 5 shops, checked against demoshops.truth):")
+    print("  " + ", ".join(f"{k} {v}/{len(pages)}" for k, v in right.items()))
+    responses = [(f"http://127.0.0.1{p}", b) for _, p, b, _ in pages]
+    ours_times, lxml_times = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for url, body in responses:
+            lxml.html.document_fromstring(HtmlResponse(url=url, body=body).text)
+        lxml_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for url, body in responses:
+            extract_offers(HtmlResponse(url=url, body=body))
+        ours_times.append(time.perf_counter() - start)
+    ours_s, lxml_s = statistics.median(ours_times), statistics.median(lxml_times)
+    print(f"  extract_offers {len(pages) / ours_s:.0f} pages/s on one core (generic rules);")
+    print(f"  lxml alone {len(pages) / lxml_s:.0f} pages/s; ratio {ours_s / lxml_s:.2f}x\n")
+
+
 MEASURE = """
 import sys, time
 from spiders.feeds import iter_feed
@@ -266,6 +310,8 @@ def main() -> None:
     print(f"  lxml parse alone: {len(pages) / lxml_seconds:.1f} pages/s; "
           f"extraction/lxml time ratio {seconds / lxml_seconds:.2f}x")  # fmt: skip
     print(f"  small product pages (test fixtures): {small_page_speed(args.rounds):.0f} pages/s\n")
+
+    demo_shops(args.rounds)
 
     sizes = [int(s) for s in args.feed_items.split(",")]
     results = feed_memory(sizes)

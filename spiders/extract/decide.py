@@ -97,6 +97,14 @@ def _regular_near(candidates: list[PriceCandidate], best: PriceCandidate) -> Dec
     return min(struck, key=lambda c: abs(c.position - best.position)).amount
 
 
+def _visible_availability(page: Page, best: PriceCandidate | None) -> str | None:
+    """What the text around the title, price and buy button says (once per page)."""
+    key = ("availability", best.position if best else -1)
+    if key not in page.memo:
+        page.memo[key] = avail.from_text(_region_text(page, best))
+    return page.memo[key]  # type: ignore[no-any-return]
+
+
 def _region_text(page: Page, best: PriceCandidate | None) -> str:
     """Visible text around the title, the main price and the buy button."""
     elements = page.elements
@@ -180,12 +188,12 @@ def _complete(
         offer.availability = avail.from_markup(
             page.og.get("product:availability") or page.og.get("og:availability")
         )
-    region = _region_text(page, best)
-    negative = avail.negative_in_text(region)
+    stated = _visible_availability(page, best)
+    negative = stated if stated in ("OutOfStock", "Discontinued") else None
     if negative and (offer.price is None or offer.availability in (None, "InStock")):
         offer.availability = negative
     if offer.availability is None:
-        offer.availability = avail.from_text(region) if offer.price is not None else None
+        offer.availability = stated if offer.price is not None else None
     if not offer.brand:
         offer.brand = (
             page.og.get("product:brand")

@@ -58,6 +58,7 @@ class Page:
         self._candidates: list[visible.PriceCandidate] | None = None
         self._positions: dict[Any, int] | None = None
         self._buy: int | None = None
+        self.memo: dict[Any, Any] = {}
         self.h1, self.h1_text = visible.find_title(self.root, self.body)
 
     @property

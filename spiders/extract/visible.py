@@ -76,6 +76,14 @@ class PriceCandidate:
     position: int
 
 
+def _is_related(el: Any, cache: dict[Any, bool]) -> bool:
+    """Whether an element's own names mark a related/sponsored block (memoised per call)."""
+    found = cache.get(el)
+    if found is None:
+        found = cache[el] = bool(_RELATED.search(_names(el)))
+    return found
+
+
 def _names(el: Any) -> str:
     return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
 
@@ -95,6 +103,9 @@ def is_hidden(el: Any) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+_NOT_LETTER = re.compile(r"[^\w]|\d")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -157,6 +168,7 @@ def locate_amount(
     keys = {str(int(a)) for a in amounts if a > 0}
     if not keys:
         return None
+    cache: dict[Any, bool] = {}
     for i, el in enumerate(elements):
         text = el.text
         if not (text and _DIGIT.search(text)) and not any(
@@ -174,7 +186,7 @@ def locate_amount(
         amount, currency = _price_of_text(best_text, hint, locale)
         if amount in amounts:
             position = positions.get(best, i)
-            found = _score(best, amount, currency, best_text, position, anchors, whole)
+            found = _score(best, amount, currency, best_text, position, anchors, whole, cache)
             if not found.struck and found.score > -50:
                 return found
     return None
@@ -191,6 +203,7 @@ def price_candidates(
     """Short visible blocks holding exactly one amount and a currency (or a price name)."""
     start, end = window or (0, len(elements))
     holders = digit_holders(elements[max(start, 0) : end])
+    cache: dict[Any, bool] = {}
     seen: set[Any] = set()
     found = []
     for i in range(max(start, 0), min(end, len(elements))):
@@ -218,7 +231,7 @@ def price_candidates(
         if amount is None or amount <= 0:
             continue
         position = positions.get(best, i)
-        found.append(_score(best, amount, currency, best_text, position, anchors, whole))
+        found.append(_score(best, amount, currency, best_text, position, anchors, whole, cache))
     return [c for c in found if c.score > -50]
 
 
@@ -253,7 +266,7 @@ def price_text(el: Any, limit: int = 120) -> str:
             return
         own = (node.text or "").strip()
         apart = node.tag == "sup" or _CENTS_NAME.search(node.get("class") or "")
-        if apart and re.fullmatch(r"\d{2}", own) and len(node) == 0:
+        if apart and len(own) == 2 and own.isdigit() and len(node) == 0:
             before = "".join(parts).rstrip()
             if before and before[-1].isdigit():
                 number = _AMOUNTS.findall(before)[-1] if _AMOUNTS.search(before) else ""
@@ -283,7 +296,7 @@ def _assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
             break
         if best is not None:
             extra = _CURRENCY.sub("", text.replace(best_text, "", 1))
-            if re.search(r"[^\W\d_]{2,}", extra):
+            if _WORD.search(extra):
                 break
         best, best_text = node, text
         parent = node.getparent()
@@ -295,9 +308,9 @@ def _assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
 
 def _price_like(text: str) -> bool:
     """Without a currency, only a bare amount (with a short label) counts: not "333ORAK"."""
-    if re.search(r"\d[^\W\d_]|[^\W\d_]\d", text):
+    if _GLUED.search(text):
         return False
-    letters = re.sub(r"[^\w]|\d", "", text)
+    letters = _NOT_LETTER.sub("", text)
     return len(letters) <= 12
 
 
@@ -318,6 +331,7 @@ def _score(
     pos: int,
     anchors: list[int],
     whole: bool = True,
+    cache: dict[Any, bool] | None = None,
 ) -> PriceCandidate:
     """Score one visible price; `whole` is False when only the element's own text is the price
     (then a struck child, "319,09 € <del>362,60 €</del>", is another price, not this one)."""
@@ -332,7 +346,8 @@ def _score(
         or _STRUCK_CLASS.search(_names(a))
         for a in near + inside
     )
-    if any(_RELATED.search(_names(a)) for a in far if a.tag not in ("html", "body")):
+    memo = cache if cache is not None else {}
+    if any(_is_related(a, memo) for a in far if a.tag not in ("html", "body")):
         score -= 60
     before, after = context_of(el, text)
     if _REJECT_BEFORE.search(before) or _REJECT_AFTER.search(after):
