@@ -46,13 +46,17 @@ _REJECT_BEFORE = re.compile(
     r"|[ée]co-?part|ecotax|d3e|deee|livraison|shipping|delivery|frais de port|versand"
     r"|protection plan|plan de protection|accident protection|warranty|extension de garantie"
     r"|garantie (étendue|supplémentaire)|assurance|\bsav(e|ings)\b|[ée]conomis|sparen|\bremise\b"
-    r"|cashback|financ|\bjoin\b|member|abonn|\bpoints?\b|gift card|carte cadeau)",
+    r"|cashback|financ|\bjoin\b|member|abonn|\bpoints?\b|gift card|carte cadeau"
+    r"|\b\d+\s*(x|fois)\b|paiement en|(?-i:\bHT\b)|hors tax|excl\.? (vat|tax)|zzgl|exkl|netto)",
     re.I,
 )
 # after the amount: a unit ("/mois", "per month", "/ Pack", "/kg") makes it not the price
 _REJECT_AFTER = re.compile(
-    r"^[^\w]{0,3}(/|per\b|par\b|pro\b)\s*\w+|^\s*(x|×)\s*\d|^\W{0,3}(mois|month)", re.I
+    r"^[^\w]{0,3}(/|per\b|par\b|pro\b)\s*\w+|^\s*(x|×)\s*\d|^\W{0,3}(mois|month)"
+    r"|^\W{0,3}((?-i:HT)\b|hors tax|excl|exkl|zzgl|net\b|netto)",
+    re.I,
 )
+# VAT excluded prices ("1 000 € HT", "zzgl. MwSt.") are never the price: offers are TTC.
 _FROM_LABEL = re.compile(r"(starting (from|at)|à partir de|\bfrom\b|\bdès\b|\bab\b)", re.I)
 _BUY = re.compile(
     r"(add to (cart|basket|bag)|ajouter au panier|buy now|acheter|in den warenkorb|add-?to-?cart"

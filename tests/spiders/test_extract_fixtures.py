@@ -155,3 +155,9 @@ def test_shop_module_is_used_then_generic_fallback(monkeypatch: pytest.MonkeyPat
     [fallback] = extract_offers(page("og_only.html", URL + "/empty"), module="fixture_shop")
     assert fallback.method == "opengraph" and fallback.price == Decimal("1469.00")
     assert len(calls) == 2
+
+
+def test_b2b_page_gives_the_vat_included_price_not_ht_nor_instalment() -> None:
+    [offer] = extract_offers(page("fr_b2b_ht_ttc.html"))
+    assert offer.price == Decimal("15000.00")
+    assert offer.currency == "EUR" and offer.availability == "InStock"
