@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 from scrapy.http import TextResponse
 
 PAGE_PARAMS = {"page", "p", "pg", "pagina", "start", "offset", "pageno"}
-PAGE_PATH = re.compile(r"/(page|p)/\d+/?$", re.I)
+PAGE_PATH = re.compile(r"/page/\d+/?$", re.I)  # not /p/N: that is how many shops name products
 SKIP_PATH = re.compile(
     r"/(cart|panier|basket|checkout|login|logout|account|compte|connexion|register|"
     r"wishlist|search|recherche|contact|cgv|legal|mentions-legales|aide|help)(/|$|\?)",
