@@ -319,8 +319,10 @@ def daily_lows(
     shop not crawled on a given day still counts with its latest price.
     """
     # Read a little earlier so that the first day already knows every offer's price.
+    # `until` is inclusive here: an observation made at the very moment counts.
+    end = until + timedelta(microseconds=1)
     rows = queries.history_rows(
-        session, product_id=product_id, since=since - STALE_AFTER, until=until
+        session, product_id=product_id, since=since - STALE_AFTER, until=end
     )
     latest: dict[int, tuple[Decimal | None, datetime, str]] = {}
     out: list[DailyLow] = []

@@ -270,3 +270,39 @@ def login(client: FlaskClient, email: str, password: str = PASSWORD) -> Any:
 
 def page_token(client: FlaskClient, path: str = "/admin/") -> str:
     return csrf_of(client.get(path).get_data(as_text=True))
+
+
+# -- a real server and the browser ------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@contextmanager
+def serve(app: Flask) -> Iterator[str]:
+    """Serve `app` from a thread on 127.0.0.1:0; yields the base URL."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def migrated_sqlite(directory: Any) -> str:
+    from catalog.migrate import upgrade
+
+    url = f"sqlite:///{directory / 'site.db'}"
+    upgrade(url)
+    return url

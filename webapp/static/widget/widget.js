@@ -15,7 +15,7 @@
     frame.title = tag.getAttribute("data-title") || "Meilleur prix";
     frame.className = "comparateur-widget";
     frame.width = "100%";
-    frame.height = "172";
+    frame.height = "212";
     frame.loading = "lazy";
     frame.setAttribute("frameborder", "0");
     frame.style.border = "0";
