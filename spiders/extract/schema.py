@@ -138,7 +138,9 @@ def _price_of(offer: dict[str, Any]) -> tuple[Decimal | None, Decimal | None, st
         prices = [p for p in nested if p[0] is not None]
         if prices:
             price, _, currency = min(prices, key=lambda p: p[0] or Decimal(0))
-    if regular is not None and price is not None and regular <= price:
+    if price is not None and price <= 0:
+        price = None  # "0.00" is a placeholder for "ask us", never a price
+    if regular is not None and (price is None or regular <= price):
         regular = None
     return price, regular, currency
 
