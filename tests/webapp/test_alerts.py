@@ -187,3 +187,23 @@ def test_form_include_renders_for_product_pages(site, product_id) -> None:  # ty
         assert f'value="{kind}"' in html
     assert 'name="csrf_token"' in html
     assert "Content-Security-Policy" in page.headers
+
+
+def test_english_pages_and_mails(site, smtp, product_id, db_url) -> None:  # type: ignore[no-untyped-def]
+    client = site.test_client()
+    page = client.get(f"/alerts/new?product_id={product_id}&lang=en")
+    html = page.get_data(as_text=True)
+    assert "Create the alert" in html and "when the price falls below" in html
+    data = {
+        "csrf_token": csrf_of(html),
+        "product_id": str(product_id),
+        "email": "reader@example.org",
+        "kind": "lowest",
+    }
+    response = client.post("/alerts/new", data=data)  # the language cookie is remembered
+    assert "Check your inbox" in response.get_data(as_text=True)
+    [mail] = smtp[1]
+    assert mail["Subject"].startswith("Confirm your price alert")
+    assert _alerts(db_url)[0].locale == "en"
+    refused = client.post("/alerts/new", data=dict(data, email="nope"))
+    assert "invalid e-mail address" in refused.get_data(as_text=True)

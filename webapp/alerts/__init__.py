@@ -39,13 +39,18 @@ def _configure(state: BlueprintSetupState) -> None:
     state.app.jinja_env.globals.setdefault("csrf_token", csrf.token)
     state.app.jinja_env.globals.setdefault("alert_kinds", ALERT_KINDS)
     state.app.jinja_env.globals.setdefault("product_link", product_url)
+    from webapp.alerts.english import EN
+    from webapp.i18n_en import EN as SITE_EN
+
+    for french, english in EN.items():
+        SITE_EN.setdefault(french, english)
 
 
 def _locale() -> str:
-    lang = request.args.get("lang") or request.cookies.get("lang") or ""
-    if not lang:
-        lang = request.accept_languages.best_match(["fr", "en"]) or "fr"
-    return "en" if lang.startswith("en") else "fr"
+    """The reader's language (the site's choice), for the mails."""
+    from webapp.i18n import current_lang
+
+    return "en" if current_lang() == "en" else "fr"
 
 
 @bp.route("/new", methods=["GET", "POST"])
