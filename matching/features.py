@@ -1,0 +1,208 @@
+"""Pair features: string similarities, model-code agreement, attribute conflicts and price ratio."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from matching.attributes import STRONG_QUALIFIERS
+from matching.record import Record
+
+NAN = float("nan")
+
+FEATURES: tuple[str, ...] = (
+    "ratio",
+    "token_set",
+    "token_sort",
+    "partial",
+    "jaccard",
+    "idf_cosine",
+    "unmatched_min",
+    "unmatched_max",
+    "unmatched_idf_max",
+    "len_min",
+    "len_max",
+    "codes_min",
+    "codes_max",
+    "code_hit_min",
+    "code_hit_max",
+    "code_exact",
+    "code_prefix",
+    "code_len",
+    "code_conflict",
+    "code_near",
+    "code_in_desc",
+    "numbers_shared",
+    "numbers_only_min",
+    "numbers_only_max",
+    "units_agree",
+    "units_conflict",
+    "capacity_conflict",
+    "screen_conflict",
+    "brand_same",
+    "brand_differ",
+    "qualifier_diff",
+    "qualifier_conflict",
+    "generation_conflict",
+    "generation_one_side",
+    "pack_differ",
+    "accessory_asym",
+    "fits_asym",
+    "bundle_asym",
+    "refurb_asym",
+    "colour_conflict",
+    "price_log_ratio",
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+class Corpus:
+    """Document frequencies of tokens over the records at hand (rare tokens weigh more)."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for rec in records:
+            self.df.update(rec.tokset)
+            self.n += 1
+        self._idf: dict[str, float] = {}
+
+    def add(self, rec: Record) -> None:
+        self.df.update(rec.tokset)
+        self.n += 1
+        self._idf.clear()
+
+    def remove(self, rec: Record) -> None:
+        self.df.subtract(rec.tokset)
+        self.n -= 1
+        self._idf.clear()
+
+    def idf(self, token: str) -> float:
+        value = self._idf.get(token)
+        if value is None:
+            value = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+            self._idf[token] = value
+        return value
+
+
+def _code_hits(codes: frozenset[str], joins: frozenset[str]) -> tuple[int, int, int]:
+    """(exact hits, prefix hits, longest exact code) of one side's codes in the other's text."""
+    exact = codes & joins
+    prefix = 0
+    for code in codes - exact:
+        for other in joins:
+            if len(other) < 5 or other[0] != code[0]:
+                continue
+            short, long_ = (code, other) if len(code) < len(other) else (other, code)
+            if (
+                long_.startswith(short)
+                and len(short) >= 5
+                and len(long_) - len(short) <= 4
+                and long_[len(short) :].isalpha()
+                and any(c.isdigit() for c in short)
+            ):
+                prefix += 1
+                break
+    return len(exact), prefix, max((len(c) for c in exact), default=0)
+
+
+def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
+    agree = conflict = 0
+    ua, ub = a.attrs.units, b.attrs.units
+    for unit in ua.keys() & ub.keys():
+        if ua[unit] & ub[unit]:
+            agree += 1
+        else:
+            conflict += 1
+    ca, cb = a.attrs.capacities_gb, b.attrs.capacities_gb
+    cap = NAN
+    if ca and cb:
+        cap = 0.0 if (max(ca) == max(cb) and (len(ca) < 2 or len(cb) < 2 or ca == cb)) else 1.0
+    sa, sb = ua.get("in"), ub.get("in")
+    screen = NAN if not (sa and sb) else (0.0 if sa & sb else 1.0)
+    return agree, conflict, cap, screen
+
+
+def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> list[float]:
+    """The feature vector of a pair, in the order of FEATURES."""
+    ta, tb = a.tokset, b.tokset
+    shared, only_a, only_b = ta & tb, ta - tb, tb - ta
+    idf = corpus.idf
+    w_shared = sum(idf(t) for t in shared)
+    w_a = w_shared + sum(idf(t) for t in only_a)
+    w_b = w_shared + sum(idf(t) for t in only_b)
+    un_a = 1 - w_shared / w_a if w_a else 1.0
+    un_b = 1 - w_shared / w_b if w_b else 1.0
+    cos = w_shared / math.sqrt(w_a * w_b) if w_a and w_b else 0.0
+    un_idf = max((idf(t) for t in only_a | only_b), default=0.0)
+
+    aa, ab = a.attrs, b.attrs
+    sa, sb = aa.strong_codes, ab.strong_codes
+    ea, pa, la = _code_hits(sa, b.joins)
+    eb, pb, lb = _code_hits(sb, a.joins)
+    hit_a = (ea + pa) / len(sa) if sa else NAN
+    hit_b = (eb + pb) / len(sb) if sb else NAN
+    hits = [h for h in (hit_a, hit_b) if h == h]
+    conflict = float(bool(sa and sb and not (ea or pa or eb or pb)))
+    near = 0.0
+    if conflict:
+        near = max(fuzz.ratio(x, y) for x in sa for y in sb) / 100
+    in_desc = NAN
+    if (sa and b.desc_joins) or (sb and a.desc_joins):
+        in_desc = float(bool(sa & b.desc_joins) or bool(sb & a.desc_joins))
+
+    na, nb = aa.numbers, ab.numbers
+    agree, uconf, cap, screen = _units(a, b)
+    ga, gb = aa.generation, ab.generation
+    price = NAN
+    if a.price_eur is not None and b.price_eur is not None:
+        price = abs(math.log(float(a.price_eur / b.price_eur)))
+    colour = NAN
+    if level == "variant" and aa.colours and ab.colours:
+        colour = float(not aa.colours & ab.colours)
+    return [
+        fuzz.ratio(a.norm, b.norm) / 100,
+        fuzz.token_set_ratio(a.norm, b.norm) / 100,
+        fuzz.token_sort_ratio(a.norm, b.norm) / 100,
+        fuzz.partial_ratio(a.norm, b.norm) / 100,
+        len(shared) / len(ta | tb) if ta or tb else 0.0,
+        cos,
+        min(un_a, un_b),
+        max(un_a, un_b),
+        un_idf,
+        float(min(len(ta), len(tb))),
+        float(max(len(ta), len(tb))),
+        float(min(len(sa), len(sb))),
+        float(max(len(sa), len(sb))),
+        min(hits) if hits else NAN,
+        max(hits) if hits else NAN,
+        float(ea + eb),
+        float(pa + pb),
+        float(max(la, lb)),
+        conflict,
+        near,
+        in_desc,
+        float(len(na & nb)),
+        float(min(len(na - nb), len(nb - na))),
+        float(max(len(na - nb), len(nb - na))),
+        float(agree),
+        float(uconf),
+        cap,
+        screen,
+        float(bool(aa.brand and ab.brand and aa.brand == ab.brand)),
+        float(bool(aa.brand and ab.brand and aa.brand != ab.brand)),
+        float(len(aa.qualifiers ^ ab.qualifiers)),
+        float(bool((aa.qualifiers ^ ab.qualifiers) & STRONG_QUALIFIERS)),
+        float(bool(ga and gb and not ga & gb)),
+        float(bool(ga) != bool(gb)),
+        float(aa.pack != ab.pack),
+        float(aa.accessory != ab.accessory),
+        float(aa.fits != ab.fits),
+        float(aa.bundle != ab.bundle),
+        float(aa.refurbished != ab.refurbished),
+        colour,
+        price,
+    ]

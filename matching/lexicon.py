@@ -1,0 +1,118 @@
+"""Word lists the normaliser and the attribute extractor rely on (French, English, German).
+
+All entries are already folded: lower case, no accents.
+"""
+
+from __future__ import annotations
+
+# Canonical brand -> aliases (folded). A product line name implies its brand ("iphone" -> apple).
+BRANDS: dict[str, tuple[str, ...]] = {
+    "apple": ("apple", "iphone", "ipad", "airpods", "macbook", "imac", "apple watch"),
+    "samsung": ("samsung", "galaxy"),
+    "google": ("google", "pixel"),
+    "nvidia": ("nvidia", "geforce", "quadro", "tesla"),
+    "amd": ("amd", "radeon", "ryzen", "epyc", "threadripper"),
+    "intel": ("intel", "xeon", "core i3", "core i5", "core i7", "core i9", "pentium", "celeron"),
+    "asus": ("asus", "rog strix", "zenbook", "vivobook", "asustek"),
+    "msi": ("msi", "micro-star"),
+    "gigabyte": ("gigabyte", "aorus"),
+    "zotac": ("zotac",),
+    "pny": ("pny",),
+    "sapphire": ("sapphire",),
+    "powercolor": ("powercolor", "power color"),
+    "xfx": ("xfx",),
+    "asrock": ("asrock",),
+    "palit": ("palit",),
+    "gainward": ("gainward",),
+    "inno3d": ("inno3d",),
+    "evga": ("evga",),
+    "sony": ("sony", "playstation"),
+    "lenovo": ("lenovo", "thinkpad", "ideapad", "legion", "yoga"),
+    "dell": ("dell", "alienware", "xps", "latitude", "inspiron"),
+    "hp": ("hp", "hewlett packard", "hewlett-packard", "hpe", "omen", "elitebook", "probook"),
+    "microsoft": ("microsoft", "xbox"),
+    "xiaomi": ("xiaomi", "redmi", "poco"),
+    "huawei": ("huawei",),
+    "honor": ("honor",),
+    "oneplus": ("oneplus",),
+    "oppo": ("oppo",),
+    "motorola": ("motorola",),
+    "nokia": ("nokia",),
+    "lg": ("lg",),
+    "bose": ("bose",),
+    "jbl": ("jbl",),
+    "sennheiser": ("sennheiser",),
+    "beats": ("beats",),
+    "nothing": ("nothing phone", "nothing ear"),
+    "acer": ("acer", "predator"),
+    "canon": ("canon",),
+    "nikon": ("nikon",),
+    "panasonic": ("panasonic", "lumix"),
+    "philips": ("philips",),
+    "bosch": ("bosch",),
+    "siemens": ("siemens",),
+    "whirlpool": ("whirlpool",),
+    "corsair": ("corsair",),
+    "kingston": ("kingston",),
+    "sandisk": ("sandisk",),
+    "western digital": ("western digital", "wd"),
+    "seagate": ("seagate",),
+    "crucial": ("crucial",),
+    "logitech": ("logitech",),
+    "netgear": ("netgear",),
+    "linksys": ("linksys",),
+    "belkin": ("belkin",),
+    "cisco": ("cisco",),
+    "toshiba": ("toshiba",),
+    "garmin": ("garmin",),
+}
+
+# Words that never identify a product: shop filler, marketing and generic nouns.
+FILLER = frozenset(
+    """
+    le la les un une des de du d l et ou avec pour en a au aux sur par neuf nouveau nouvelle
+    the a an and or with for of in on by new brand original genuine official
+    der die das ein eine und mit fur von im
+    livraison gratuite offert offerte promo promotion prix stock dispo disponible
+    free shipping delivery sale deal best price buy online uk eu fr de version
+    edition
+    """.split()
+)
+
+# Colour words (a colour is a variant, never a different product).
+COLOURS = frozenset(
+    """
+    noir black schwarz blanc white weiss weiß gris grey gray grau argent silver silber
+    or gold rose pink bleu blue blau vert green grun rouge red rot jaune yellow violet purple
+    lila orange beige marron brown graphite titane titanium naturel natural sable desert
+    minuit midnight lumiere stellaire starlight sideral space bleute teal ultramarine
+    creme cream lavande lavender menthe mint ivoire ivory anthracite bordeaux corail coral
+    obsidian obsidienne porcelain porcelaine hazel sauge sage jade onyx phantom cobalt
+    icyblue navy champagne bronze cuivre copper inox stainless chrome mat matte
+    """.split()
+)
+
+# Words that mean "this is not the device itself".
+ACCESSORY = frozenset(
+    """
+    coque etui housse case cover sleeve bumper folio protection protecteur protector film verre
+    tempered screen cable cordon chargeur charger adaptateur adapter adaptor dock station support
+    stand mount bracket holder riser bracelet strap band embout eartips tips ecouteur-embout
+    skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
+    pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
+    cooler ventirad refroidissement stylet stylus clavier-etui lanyard
+    """.split()
+)
+
+# Cues that the title lists the thing it fits, not itself ("for iPhone 16", "pour AirPods").
+FITS_CUES = frozenset(["pour", "for", "fur", "compatible", "compatibles", "kompatibel", "fits"])
+
+# Words of a bundle: several devices sold as one listing.
+BUNDLE = frozenset(["pack", "bundle", "lot", "coffret", "set", "combo"])
+
+REFURBISHED = frozenset(
+    """
+    reconditionne reconditionnee refurbished renewed occasion used gebraucht generaluberholt
+    remanufactured refurb reconditioned seconde-main
+    """.split()
+)

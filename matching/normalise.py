@@ -1,0 +1,92 @@
+"""Text normalisation: case, accents, units and tokens, so "128 Go" and "128GB" compare equal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Language markers left by web extraction ("..."@en-US), HTML entities and similar noise.
+_LANG_TAG = re.compile(r'"@[a-z]{2}(?:-[a-z]{2})?\b', re.I)
+_ENTITY = re.compile(r"&(?:#\d+|[a-z]+);", re.I)
+_NULL = re.compile(r"\bnull\b", re.I)
+
+# Units: number followed by a unit word, in French, English and German spellings.
+_UNITS: list[tuple[str, str]] = [
+    (r"(?:to|tb|tib|tera(?:octets?|bytes?)?)", "tb"),
+    (r"(?:go|gb|gib|gig(?:a(?:octets?|bytes?)?)?|g(?=\s+(?:ram|ssd|gddr|hbm|lpddr|ddr)))", "gb"),
+    (r"(?:mo|mb|mib|mega(?:octets?|bytes?)?)", "mb"),
+    (r'(?:pouces?|inch(?:es)?|zoll|in\b|"|\'\'|”)', "in"),
+    (r"(?:ghz)", "ghz"),
+    (r"(?:mhz)", "mhz"),
+    (r"(?:mah)", "mah"),
+    (r"(?:mp|mpx|megapixels?)", "mp"),
+    (r"(?:litres?|liters?|ltrs?|ltr|l)", "l"),
+    (r"(?:kg|kilos?)", "kg"),
+    (r"(?:watts?|w)", "w"),
+    (r"(?:cm)", "cm"),
+    (r"(?:mm)", "mm"),
+    (r"(?:hz)", "hz"),
+]
+_UNIT_RE = [
+    (re.compile(rf"(?<![a-wyz0-9.])(\d+(?:[.,]\d+)?)\s*-?\s*{pattern}(?![a-z0-9])"), unit)
+    for pattern, unit in _UNITS
+]
+_GEN_WORDS = re.compile(
+    r"\b(\d{1,2})\s*(?:e|eme|er|ere|nd|rd|st|th|te)?\s*"
+    r"(?:gen|generation|generations|gene|génération)\b"
+)
+_GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")
+_MARKS = re.compile(r"[™®©℗]")
+_TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_PLUS = re.compile(r"([a-z0-9])\+(?![a-z0-9])")
+
+
+def _number(raw: str) -> str:
+    """ "3,20" -> "3.2", "128" -> "128": one spelling per value."""
+    raw = raw.replace(",", ".")
+    if "." in raw:
+        raw = raw.rstrip("0").rstrip(".")
+    return raw
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; ß becomes ss, œ becomes oe."""
+    text = text.replace("ß", "ss").replace("œ", "oe").replace("Œ", "oe")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def normalise(text: str) -> str:
+    """Folded text with units joined to their number ("128 go" -> "128gb", "1,5 to" -> "1.5tb")."""
+    text = _LANG_TAG.sub(" ", text)
+    text = _ENTITY.sub(" ", text)
+    text = _NULL.sub(" ", text)
+    text = _MARKS.sub(" ", text)
+    text = fold(text)
+    text = text.replace("’", "'").replace("×", "x")
+    text = _PLUS.sub(r"\1 plus ", text)
+    for pattern, unit in _UNIT_RE:
+        text = pattern.sub(lambda m, u=unit: _number(m.group(1)) + u + " ", text)
+    text = _TIMES.sub(r"\1x \2", text)
+    text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)
+    text = _GEN_AFTER.sub(lambda m: f" gen{m.group(1)} ", text)
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens; punctuation splits tokens, except a decimal point inside a number+unit."""
+    out: list[str] = []
+    for raw in normalise(text).split():
+        if re.fullmatch(r"\d+\.\d+[a-z]+", raw):
+            out.append(raw)
+            continue
+        out.extend(t for t in _SPLIT.split(raw) if t)
+    return out
+
+
+def compact(text: str) -> str:
+    """Letters and digits only: codes split by spaces or dashes still meet ("rb 6093 aw")."""
+    return re.sub(r"[^a-z0-9]", "", normalise(text))

@@ -1,0 +1,137 @@
+"""A listing prepared for comparison: normalised text, tokens, codes and attributes, built once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from matching.attributes import Attributes, extract
+from matching.lexicon import COLOURS, FILLER
+from matching.normalise import fold, normalise, tokens
+
+LEVELS = ("product", "variant")
+_GTIN = re.compile(r"^\d{8,14}$")
+# Rough rates to compare prices across currencies (a feature, never a displayed amount).
+EUR_PER_UNIT = {
+    "EUR": Decimal("1"),
+    "USD": Decimal("0.92"),
+    "GBP": Decimal("1.17"),
+    "CHF": Decimal("1.05"),
+    "CAD": Decimal("0.68"),
+    "AUD": Decimal("0.61"),
+    "PLN": Decimal("0.23"),
+    "SEK": Decimal("0.088"),
+    "DKK": Decimal("0.134"),
+    "NOK": Decimal("0.087"),
+    "JPY": Decimal("0.0062"),
+    "HKD": Decimal("0.118"),
+    "CZK": Decimal("0.04"),
+    "HUF": Decimal("0.0025"),
+    "INR": Decimal("0.011"),
+}
+
+
+@dataclass(slots=True)
+class Record:
+    """One offer as the matcher sees it. `key` is the caller's identifier."""
+
+    key: str
+    title: str
+    norm: str
+    toks: list[str]
+    tokset: frozenset[str]
+    joins: frozenset[str]
+    attrs: Attributes
+    desc_joins: frozenset[str]
+    price_eur: Decimal | None
+    shop: str | None
+    gtin: str | None
+    mpn: str | None
+    category: str | None
+
+
+def clean_gtin(raw: str | None) -> str | None:
+    """Digits of a GTIN padded to 14, or None when it is not a plausible GTIN."""
+    if not raw:
+        return None
+    digits = re.sub(r"\D", "", str(raw))
+    if not _GTIN.match(digits) or set(digits) == {"0"}:
+        return None
+    return digits.zfill(14)
+
+
+def clean_mpn(raw: str | None) -> str | None:
+    """An MPN compared without case, spaces or punctuation; None when too short to mean much."""
+    if not raw:
+        return None
+    code = re.sub(r"[^a-z0-9]", "", fold(str(raw)))
+    if len(code) < 4 or code in {"none", "null", "nan"} or not any(c.isdigit() for c in code):
+        return None
+    return code
+
+
+def parse_price(raw: object, currency: str | None) -> Decimal | None:
+    """A price in euros for comparison; None when absent, unparsable or in an unknown currency."""
+    if raw is None or raw == "":
+        return None
+    try:
+        amount = raw if isinstance(raw, Decimal) else Decimal(str(raw).replace(",", "").strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not amount.is_finite() or amount <= 0:
+        return None
+    rate = EUR_PER_UNIT.get((currency or "EUR").strip().upper() or "EUR")
+    return None if rate is None else amount * rate
+
+
+def ngram_joins(toks: list[str], size: int = 3) -> frozenset[str]:
+    """Every token and every concatenation of up to `size` consecutive tokens."""
+    out: set[str] = set()
+    n = len(toks)
+    for i in range(n):
+        text = ""
+        for j in range(i, min(i + size, n)):
+            text += toks[j]
+            out.add(text)
+    return frozenset(out)
+
+
+def make_record(
+    key: str,
+    title: str,
+    *,
+    level: str = "product",
+    brand: str | None = None,
+    description: str | None = None,
+    price: object = None,
+    currency: str | None = None,
+    mpn: str | None = None,
+    gtin: str | None = None,
+    category: str | None = None,
+    shop: str | None = None,
+) -> Record:
+    """Build a record; at the product level colour words are dropped from the compared text."""
+    title = (title or "").strip()
+    toks = tokens(title)
+    attrs = extract(toks, fold(title), brand)
+    compared = [t for t in toks if t not in FILLER]
+    if level == "product":
+        compared = [t for t in compared if t not in COLOURS]
+    mpn_code = clean_mpn(mpn)
+    desc_toks = tokens(description[:2000]) if description else []
+    return Record(
+        key=key,
+        title=title,
+        norm=" ".join(compared) or normalise(title),
+        toks=compared,
+        tokset=frozenset(compared),
+        joins=ngram_joins(toks) | ({mpn_code} if mpn_code else frozenset()),
+        attrs=attrs,
+        desc_joins=ngram_joins(desc_toks),
+        price_eur=parse_price(price, currency),
+        shop=(shop or None),
+        gtin=clean_gtin(gtin),
+        mpn=mpn_code,
+        category=(category or None),
+    )
