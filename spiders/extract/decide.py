@@ -10,16 +10,11 @@ from urllib.parse import urljoin, urlsplit
 from rapidfuzz import fuzz
 
 from spiders.extract import availability as avail
+from spiders.extract.brand import brand_from_titles, find_brand
 from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
-from spiders.extract.visible import (
-    PriceCandidate,
-    _ancestors,
-    brand_from_titles,
-    find_brand,
-    is_from_price,
-)
+from spiders.extract.visible import PriceCandidate, ancestors, is_from_price
 from spiders.items import Offer
 
 MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button
@@ -83,14 +78,14 @@ def _best(candidates: list[PriceCandidate]) -> PriceCandidate | None:
 def _regular_near(candidates: list[PriceCandidate], best: PriceCandidate) -> Decimal | None:
     """The struck price shown with the main one: higher, and within three levels of it
     (a struck price of a neighbouring product card is not ours)."""
-    family = set(_ancestors(best.element, 3))
+    family = set(ancestors(best.element, 3))
     struck = [
         c
         for c in candidates
         if c.struck
         and c.amount > best.amount
         and abs(c.position - best.position) < 60
-        and family & set(_ancestors(c.element, 3))
+        and family & set(ancestors(c.element, 3))
     ]
     if not struck:
         return None

@@ -14,13 +14,16 @@ from decimal import Decimal
 from typing import Any
 
 from spiders.extract.prices import parse_price
+from spiders.extract.pricetext import (
+    AMOUNTS,
+    CURRENCY,
+    SKIP,
+    assemble,
+    direct_text,
+    price_like,
+)
 from spiders.extract.structured import text_of
 
-_SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "svg"}
-_CURRENCY = re.compile(
-    r"([$€£¥₹₺₽]|\b(EUR|USD|GBP|CHF|CAD|AUD|TRY|TL|PLN|SEK|NOK|DKK|CZK|HUF|JPY|zł|Kč|kr)\b)"
-)
-_AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
 _HIDDEN_CLASS = re.compile(r"(^|[\s_-])(hidden|hide|d-none|ng-hide|aok-hidden|sr-only-none)($|\s)")
 _HIDDEN_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _STRUCK_CLASS = re.compile(
@@ -107,9 +110,6 @@ def is_hidden(el: Any) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
-_NOT_LETTER = re.compile(r"[^\w]|\d")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -119,7 +119,7 @@ def visible_elements(body: Any) -> list[Any]:
     stack = [body]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in _SKIP or is_hidden(el):
+        if not isinstance(el.tag, str) or el.tag in SKIP or is_hidden(el):
             continue
         out.append(el)
         stack.extend(reversed(el))
@@ -151,7 +151,7 @@ def find_title(root: Any, body: Any) -> tuple[Any, str | None]:
 
 
 def _price_of_text(text: str, hint: str | None, locale: str | None) -> tuple[Any, Any]:
-    if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
+    if len(text) > 60 or len(AMOUNTS.findall(text)) != 1:
         return None, None
     return parse_price(text, currency_hint=hint, locale=locale)
 
@@ -183,7 +183,7 @@ def locate_amount(
         compact = _SEPARATORS.sub("", direct)
         if not any(key in compact for key in keys):
             continue
-        best, best_text = _assemble(el, positions)
+        best, best_text = assemble(el, positions)
         whole = best is not None
         if best is None:
             best, best_text = el, " ".join(direct.split())
@@ -216,20 +216,20 @@ def price_candidates(
             continue
         direct = direct_text(el)
         if not (
-            _CURRENCY.search(direct)
-            or any(_CURRENCY.search(c.text or "") for c in el)
-            or any(_PRICE_NAME.search(_names(a)) for a in _ancestors(el, 3))
+            CURRENCY.search(direct)
+            or any(CURRENCY.search(c.text or "") for c in el)
+            or any(_PRICE_NAME.search(_names(a)) for a in ancestors(el, 3))
         ):
             continue  # dates, counts, model numbers: no currency and nothing named price
-        best, best_text = _assemble(el, positions)
+        best, best_text = assemble(el, positions)
         whole = best is not None
-        if best is None and _CURRENCY.search(direct):
+        if best is None and CURRENCY.search(direct):
             best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
         if best is None or best in seen:
             continue
         seen.add(best)
-        named = any(_PRICE_NAME.search(_names(a)) for a in _ancestors(best, 3))
-        if not _CURRENCY.search(best_text) and not (named and _price_like(best_text)):
+        named = any(_PRICE_NAME.search(_names(a)) for a in ancestors(best, 3))
+        if not CURRENCY.search(best_text) and not (named and price_like(best_text)):
             continue
         amount, currency = _price_of_text(best_text, hint, locale)
         if amount is None or amount <= 0:
@@ -239,86 +239,7 @@ def price_candidates(
     return [c for c in found if c.score > -50]
 
 
-def direct_text(el: Any) -> str:
-    """The element's own text: its text and its children's tails, not their content."""
-    parts = [el.text or ""]
-    parts.extend(child.tail or "" for child in el)
-    return "".join(parts)
-
-
-_CENTS_NAME = re.compile(r"(cent|decimal|fraction|minor)", re.I)
-
-
-class _TooLong(Exception):
-    pass
-
-
-def price_text(el: Any, limit: int = 120) -> str:
-    """Text of a price element where cents set apart without a separator get one:
-    "1,299<sup>99</sup>" -> "1,299.99", "<span>31</span><span class=cents>57</span>" -> "31.57"."""
-    parts: list[str] = []
-    size = [0]
-
-    def add(text: str) -> None:
-        parts.append(text)
-        size[0] += len(text)
-        if size[0] > limit * 4 and len(" ".join("".join(parts).split())) > limit:
-            raise _TooLong
-
-    def walk(node: Any) -> None:
-        if not isinstance(node.tag, str) or node.tag in _SKIP:
-            return
-        own = (node.text or "").strip()
-        apart = node.tag == "sup" or _CENTS_NAME.search(node.get("class") or "")
-        if apart and len(own) == 2 and own.isdigit() and len(node) == 0:
-            before = "".join(parts).rstrip()
-            if before and before[-1].isdigit():
-                number = _AMOUNTS.findall(before)[-1] if _AMOUNTS.search(before) else ""
-                add("," if "." in number and "," not in number else ".")
-        if node.text:
-            add(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                add(child.tail)
-
-    try:
-        walk(el)
-    except _TooLong:
-        return " ".join("".join(parts).split())[: limit + 1] + "…"
-    return " ".join("".join(parts).split())
-
-
-def _assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
-    """Climb to the ancestor holding the whole amount ("$ 809.<sup>97</sup>"), stopping
-    before an ancestor adds words (a label or a shipping note is context, not price)."""
-    best, best_text = None, ""
-    node = el
-    for _ in range(4):
-        text = price_text(node)
-        if len(text) > 60 or len(_AMOUNTS.findall(text)) != 1:
-            break
-        if best is not None:
-            extra = _CURRENCY.sub("", text.replace(best_text, "", 1))
-            if _WORD.search(extra):
-                break
-        best, best_text = node, text
-        parent = node.getparent()
-        if parent is None or parent not in positions:
-            break
-        node = parent
-    return best, best_text
-
-
-def _price_like(text: str) -> bool:
-    """Without a currency, only a bare amount (with a short label) counts: not "333ORAK"."""
-    if _GLUED.search(text):
-        return False
-    letters = _NOT_LETTER.sub("", text)
-    return len(letters) <= 12
-
-
-def _ancestors(el: Any, depth: int) -> list[Any]:
+def ancestors(el: Any, depth: int) -> list[Any]:
     out = [el]
     node = el.getparent()
     while node is not None and len(out) <= depth:
@@ -339,8 +260,8 @@ def _score(
 ) -> PriceCandidate:
     """Score one visible price; `whole` is False when only the element's own text is the price
     (then a struck child, "319,09 € <del>362,60 €</del>", is another price, not this one)."""
-    near = _ancestors(el, 3)
-    far = _ancestors(el, 40)
+    near = ancestors(el, 3)
+    far = ancestors(el, 40)
     names_near = " ".join(_names(a) for a in near)
     score = 0.0
     inside = [d for d in el.iter() if isinstance(d.tag, str)][:8] if whole else []
@@ -360,7 +281,7 @@ def _score(
         score += 10
     if _GOOD_NAME.search(names_near):
         score += 5
-    if _CURRENCY.search(text):
+    if CURRENCY.search(text):
         score += 5
     for weight, anchor in zip((25, 15), anchors, strict=False):
         if anchor >= 0:
@@ -399,67 +320,10 @@ def context_of(el: Any, text: str) -> tuple[str, str]:
     following = el.getnext()
     if following is not None and isinstance(following.tag, str):
         after.append(text_of(following)[:30])
-    own_after = _AMOUNTS.split(text)[-1] if _AMOUNTS.search(text) else ""
+    own_after = AMOUNTS.split(text)[-1] if AMOUNTS.search(text) else ""
     return " ".join(" ".join(before).split()), " ".join((own_after + " ".join(after)).split())
 
 
 def is_from_price(candidate: PriceCandidate) -> bool:
     before, _ = context_of(candidate.element, candidate.text)
     return bool(_FROM_LABEL.search(before))
-
-
-_BRAND_LABEL = re.compile(
-    r"^(brand|marque|marke|marca|marchio|fabricant|hersteller|manufacturer)\s*:?$", re.I
-)
-_BRAND_STORE = [
-    re.compile(p, re.I)
-    for p in (
-        r"^visit the (.{2,40}) store$",
-        r"^visitez la boutique (?:de |d')?(.{2,40})$",
-        r"^visita la tienda de (.{2,40})$",
-        r"^besuche den (.{2,40})-store$",
-    )
-]
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
-
-
-def find_brand(elements: list[Any]) -> str | None:
-    """A brand the page states in words: a "Brand: X" row or a "Visit the X Store" link."""
-    for el in elements:
-        own = _INVISIBLE.sub("", el.text or "").strip()
-        if not own or len(own) > 60:
-            continue
-        for pattern in _BRAND_STORE:
-            store = pattern.match(own)
-            if store:
-                return store.group(1).strip()
-        if _BRAND_LABEL.match(own):
-            following = el.getnext()
-            if following is None and el.getparent() is not None:
-                following = el.getparent().getnext()  # label and value in two cells
-            if following is not None and isinstance(following.tag, str):
-                value = _INVISIBLE.sub("", text_of(following)).strip(" :")
-                if 1 < len(value) <= 40:
-                    return value
-            tail = _INVISIBLE.sub("", el.tail or "").strip(" :")
-            if 1 < len(tail) <= 40:
-                return tail
-    return None
-
-
-def brand_from_titles(title: str | None, elements: list[Any]) -> str | None:
-    """On offer-list pages other sellers name the product too: when at least three short
-    texts start with the title's first word, that word is the brand."""
-    if not title:
-        return None
-    first = title.split()[0].strip(",:;-").lower()
-    if len(first) < 2 or first.isdigit():
-        return None
-    count = 0
-    for el in elements:
-        own = (el.text or "").strip()
-        if 0 < len(own) <= 80 and own.split()[0].lower().strip(",:;-") == first:
-            count += 1
-            if count >= 4:  # the h1 itself is one of them
-                return title.split()[0].strip(",:;-")
-    return None

@@ -1,0 +1,94 @@
+"""Text of a price element: pieces split across <sup>/<span> joined into one amount."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "svg"}
+CURRENCY = re.compile(
+    r"([$€£¥₹₺₽]|\b(EUR|USD|GBP|CHF|CAD|AUD|TRY|TL|PLN|SEK|NOK|DKK|CZK|HUF|JPY|zł|Kč|kr)\b)"
+)
+AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+_NOT_LETTER = re.compile(r"[^\w]|\d")
+
+
+def direct_text(el: Any) -> str:
+    """The element's own text: its text and its children's tails, not their content."""
+    parts = [el.text or ""]
+    parts.extend(child.tail or "" for child in el)
+    return "".join(parts)
+
+
+_CENTS_NAME = re.compile(r"(cent|decimal|fraction|minor)", re.I)
+
+
+class _TooLong(Exception):
+    pass
+
+
+def price_text(el: Any, limit: int = 120) -> str:
+    """Text of a price element where cents set apart without a separator get one:
+    "1,299<sup>99</sup>" -> "1,299.99", "<span>31</span><span class=cents>57</span>" -> "31.57"."""
+    parts: list[str] = []
+    size = [0]
+
+    def add(text: str) -> None:
+        parts.append(text)
+        size[0] += len(text)
+        if size[0] > limit * 4 and len(" ".join("".join(parts).split())) > limit:
+            raise _TooLong
+
+    def walk(node: Any) -> None:
+        if not isinstance(node.tag, str) or node.tag in SKIP:
+            return
+        own = (node.text or "").strip()
+        apart = node.tag == "sup" or _CENTS_NAME.search(node.get("class") or "")
+        if apart and len(own) == 2 and own.isdigit() and len(node) == 0:
+            before = "".join(parts).rstrip()
+            if before and before[-1].isdigit():
+                number = AMOUNTS.findall(before)[-1] if AMOUNTS.search(before) else ""
+                add("," if "." in number and "," not in number else ".")
+        if node.text:
+            add(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                add(child.tail)
+
+    try:
+        walk(el)
+    except _TooLong:
+        return " ".join("".join(parts).split())[: limit + 1] + "…"
+    return " ".join("".join(parts).split())
+
+
+def assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
+    """Climb to the ancestor holding the whole amount ("$ 809.<sup>97</sup>"), stopping
+    before an ancestor adds words (a label or a shipping note is context, not price)."""
+    best, best_text = None, ""
+    node = el
+    for _ in range(4):
+        text = price_text(node)
+        if len(text) > 60 or len(AMOUNTS.findall(text)) != 1:
+            break
+        if best is not None:
+            extra = CURRENCY.sub("", text.replace(best_text, "", 1))
+            if _WORD.search(extra):
+                break
+        best, best_text = node, text
+        parent = node.getparent()
+        if parent is None or parent not in positions:
+            break
+        node = parent
+    return best, best_text
+
+
+def price_like(text: str) -> bool:
+    """Without a currency, only a bare amount (with a short label) counts: not "333ORAK"."""
+    if _GLUED.search(text):
+        return False
+    letters = _NOT_LETTER.sub("", text)
+    return len(letters) <= 12
