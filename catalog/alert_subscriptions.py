@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.accounts import AccountError, normalise_email
-from catalog.alerts import AlertError, init_watch, product_states
+from catalog.alerts import AlertError as AlertError  # re-exported for callers
+from catalog.alerts import init_watch, product_states
 from catalog.models import Product
 from catalog.site_models import ALERT_KINDS, Alert, PriceWatch
 from catalog.types import to_money

@@ -101,6 +101,8 @@ def product_states(
     best: dict[int, tuple[Decimal, str]] = {}
     counts: dict[int, int] = {}
     for pid, price, delivery, availability, shop_name in session.execute(query):
+        if pid is None or price is None:  # excluded by the query; narrows the types
+            continue
         counts[pid] = counts.get(pid, 0) + 1
         if availability_key(availability) in UNAVAILABLE:
             continue

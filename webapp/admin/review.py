@@ -131,7 +131,8 @@ def merge() -> ResponseReturnValue:
     if keep is None or gone is None or keep.id == gone.id:
         flash("Fusion impossible : indiquez deux produits différents existants.", "error")
         return redirect(url_for("admin.review"))
-    before = {
+    merged_id = gone.id
+    before: dict[str, Any] = {
         "keep": audit.snapshot(keep, PRODUCT_FIELDS),
         "merged": audit.snapshot(gone, PRODUCT_FIELDS),
         "moved_offers": list(db.scalars(select(Offer.id).where(Offer.product_id == gone.id))),
@@ -142,11 +143,11 @@ def merge() -> ResponseReturnValue:
     after = {
         "keep": audit.snapshot(keep, PRODUCT_FIELDS),
         "offers": len(list(db.scalars(select(Offer.id).where(Offer.product_id == keep.id)))),
-        "merged_exists": db.get(Product, before["merged"]["id"]) is not None,
+        "merged_exists": db.get(Product, merged_id) is not None,
     }
     record("product.merge", target_type="product", target_id=keep.id, before=before, after=after)
     db.commit()
-    flash(f"Produit {before['merged']['id']} fusionné dans {keep.id}.", "info")
+    flash(f"Produit {merged_id} fusionné dans {keep.id}.", "info")
     back = request.form.get("back") or ""
     if not back.startswith("/admin/") or "//" in back:
         back = url_for("admin.review")
