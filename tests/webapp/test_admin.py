@@ -245,6 +245,7 @@ def test_start_a_crawl_in_the_background(db_url: str, tmp_path: Path) -> None:
         assert marker.read_text() == f"crawl --shop alpha --db {db_url}"
         [entry] = _audit(db_url, "crawl.start")
         assert entry.actor == "redac@example.org" and entry.target_id == "alpha"
+        assert db_url not in str(entry.after)  # the database URL may hold a password
         unknown = {"csrf_token": token, "shop": "no-such-shop"}
         assert client.post("/admin/crawls/start", data=unknown).status_code == 400
         assert (

@@ -94,6 +94,8 @@ def start_crawl() -> ResponseReturnValue:
         flash(f"Un crawl de {slug} est déjà en cours.", "error")
         return redirect(url_for("admin.crawls", shop=slug))
     command = [*current_app.config.get("CRAWL_COMMAND", _default_command()), "--shop", slug]
+    if current_app.config.get("SHOPS_CONFIG"):
+        command += ["--config", str(current_app.config["SHOPS_CONFIG"])]
     database = current_app.config.get("DATABASE_URL")
     if database and current_app.config.get("CRAWL_PASS_DB", True):
         command += ["--db", database]
@@ -110,12 +112,8 @@ def start_crawl() -> ResponseReturnValue:
             start_new_session=True,
             env=os.environ.copy(),
         )
-    record(
-        "crawl.start",
-        target_type="shop",
-        target_id=slug,
-        after={"command": command[:1] + ["..."] + command[-2:], "pid": _CHILDREN[slug].pid},
-    )
+    # Not the command line itself: it holds the database URL (and maybe its password).
+    record("crawl.start", target_type="shop", target_id=slug, after={"pid": _CHILDREN[slug].pid})
     get_session().commit()
     flash(f"Crawl de {slug} lancé en arrière-plan.", "info")
     return redirect(url_for("admin.crawls", shop=slug))
