@@ -58,10 +58,10 @@ def schedule(config: str | None, once: bool, match: bool, db_url: str | None,
     click.echo(f"scheduling {len(shops)} shop(s) from {path} into {url.split('@')[-1]}")
     try:
         scheduler.run(once=once)
+        if once:
+            for slug, last in sorted(scheduler.last_runs().items()):
+                click.echo(f"{slug:24} {last.status:8} last crawl {last.started_at:%Y-%m-%d %H:%M}")
     except KeyboardInterrupt:
         click.echo("stopping after the crawls under way")
     finally:
         scheduler.close()
-    if once:
-        for slug, last in sorted(scheduler.last_runs().items()):
-            click.echo(f"{slug:24} {last.status:8} last crawl {last.started_at:%Y-%m-%d %H:%M}")

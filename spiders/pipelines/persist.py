@@ -213,4 +213,6 @@ def run_outcome(stats: dict[str, Any], reason: str, state: RunState) -> tuple[st
         return "failed", "; ".join(state.failures)[:2000]
     if pages == 0 and errors:
         return "failed", f"no page could be fetched ({errors} errors)"
+    if not state.offer_ids and errors:
+        return "failed", f"{pages} pages but no offer stored ({errors} errors)"
     return "finished", f"{pages} pages, {len(state.offer_ids)} offers, {errors} errors"

@@ -240,3 +240,12 @@ def test_product_spider_stores_only_when_asked_and_per_domain(db_url):
     assert sorted(s.domain for s in rows(db_url, Shop)) == ["demo.example", "other.example"]
     assert len(rows(db_url, Offer)) == 2  # the priceless line is output, not stored
     assert sorted(r.offers for r in rows(db_url, CrawlRun)) == [1, 1]
+
+
+def test_a_crawl_that_stored_nothing_because_of_errors_is_failed(db_url):
+    stats = {"response_received_count": 40, "comparateur/errors": 39,
+             "comparateur/dropped/extraction_error": 39}  # fmt: skip
+    run_persist(db_url, [], stats=stats)
+    (run,) = rows(db_url, CrawlRun)
+    assert (run.status, run.offers, run.errors) == ("failed", 0, 39)
+    assert "no offer stored" in run.message
