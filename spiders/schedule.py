@@ -96,7 +96,8 @@ class Scheduler:
         self.sleep = sleep
         self.lock_timeout = lock_timeout
         self.poll = poll
-        self.crawl_options = crawl_options or {}
+        # A crawl still going at the lock timeout is killed: by then it counts as dead anyway.
+        self.crawl_options = {"timeout": lock_timeout.total_seconds(), **(crawl_options or {})}
         self.running: set[str] = set()
         self.guard = threading.Lock()
         # workers=0: crawl inline, one shop after the other (deterministic, for tests).
