@@ -61,6 +61,8 @@ ITEM_PIPELINES = {
     "spiders.pipelines.persist.PersistPipeline": 300,
     "spiders.pipelines.export.ContractPipeline": 900,
 }
+# No control server listening on a port from a crawler; no telnet console either.
+REMOTE_CONTROL_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
     "spiders.middlewares.StatsFileExtension": 500,
