@@ -120,40 +120,51 @@ def product_states(
     }
 
 
-def historic_low(session: Session, product_id: int, before: datetime) -> Decimal | None:
-    """The lowest total price ever observed in stock for a product, up to `before`."""
+def historic_lows(session: Session, product_ids: list[int], before: datetime) -> dict[int, Decimal]:
+    """The lowest total price ever observed in stock per product, up to `before`."""
     total = PriceObservation.price + func.coalesce(PriceObservation.delivery, 0)
     name = func.replace(PriceObservation.availability, "https://schema.org/", "")
     key = func.lower(func.replace(func.replace(name, "http://schema.org/", ""), "_", ""))
     available = PriceObservation.availability.is_(None) | key.not_in(sorted(UNAVAILABLE))
-    query = (
-        select(type_coerce(func.min(type_coerce(total, Money())), Money()))
-        .join(Offer, Offer.id == PriceObservation.offer_id)
-        .where(
-            Offer.product_id == product_id,
-            PriceObservation.price.is_not(None),
-            PriceObservation.currency == SITE_CURRENCY,
-            PriceObservation.observed_at <= before,
-            available,
+    lows: dict[int, Decimal] = {}
+    ids = sorted(product_ids)
+    for start in range(0, len(ids), 500):
+        query = (
+            select(Offer.product_id, type_coerce(func.min(type_coerce(total, Money())), Money()))
+            .join(Offer, Offer.id == PriceObservation.offer_id)
+            .where(
+                Offer.product_id.in_(ids[start : start + 500]),
+                PriceObservation.price.is_not(None),
+                PriceObservation.currency == SITE_CURRENCY,
+                PriceObservation.observed_at <= before,
+                available,
+            )
+            .group_by(Offer.product_id)
         )
-    )
-    return session.scalar(query)
+        lows.update({pid: low for pid, low in session.execute(query) if low is not None})
+    return lows
 
 
-def init_watch(
-    session: Session, product_id: int, states: dict[int, ProductState], now: datetime
+def new_watch(
+    product_id: int, state: ProductState, low: Decimal | None, now: datetime
 ) -> PriceWatch:
-    state = states.get(product_id, ProductState(None, None, False, 0))
-    low = historic_low(session, product_id, now)
     if state.best_total is not None and (low is None or state.best_total < low):
         low = state.best_total
-    watch = PriceWatch(
+    return PriceWatch(
         product_id=product_id,
         best_total=state.best_total,
         lowest_total=low,
         in_stock=state.in_stock,
         checked_at=now,
     )
+
+
+def init_watch(
+    session: Session, product_id: int, states: dict[int, ProductState], now: datetime
+) -> PriceWatch:
+    state = states.get(product_id, ProductState(None, None, False, 0))
+    low = historic_lows(session, [product_id], now).get(product_id)
+    watch = new_watch(product_id, state, low, now)
     session.add(watch)
     return watch
 
@@ -183,6 +194,7 @@ def check(session: Session, now: datetime) -> list[Event]:
     """Detect product events since the previous check and queue alert mails and webhooks.
 
     Idempotent: a second call with the same data finds no new event. The caller commits.
+    Reads in a few set-wise queries (no query per product), so it stays quick after a crawl.
     """
     states = product_states(session, now)
     watches = {w.product_id: w for w in session.scalars(select(PriceWatch))}
@@ -191,12 +203,18 @@ def check(session: Session, now: datetime) -> list[Event]:
     alerts_by_product: dict[int, list[Alert]] = {}
     for alert in active:
         alerts_by_product.setdefault(alert.product_id, []).append(alert)
-    product_ids = set(states) | set(alerts_by_product)
-    products = {
-        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
-    }
+    product_ids = sorted(set(states) | set(alerts_by_product))
+    products: dict[int, Product] = {}
+    for start in range(0, len(product_ids), 500):
+        chunk = product_ids[start : start + 500]
+        products.update(
+            (p.id, p) for p in session.scalars(select(Product).where(Product.id.in_(chunk)))
+        )
+    unseen = [pid for pid in product_ids if pid not in watches and pid in products]
+    lows = historic_lows(session, unseen, now) if unseen else {}
     events: list[Event] = []
-    for pid in sorted(product_ids):
+    mails: list[tuple[Alert, str, Decimal | None, Decimal | None, ProductState, Event | None]] = []
+    for pid in product_ids:
         product = products.get(pid)
         if product is None:
             continue
@@ -204,105 +222,107 @@ def check(session: Session, now: datetime) -> list[Event]:
         watch = watches.get(pid)
         if watch is None:
             # First sight: remember the state; nothing to compare with yet.
-            init_watch(session, pid, states, now)
+            session.add(new_watch(pid, state, lows.get(pid), now))
             found: list[Event] = []
         else:
             found = _product_events(product, watch, state, now)
-            watch.best_total = state.best_total
-            watch.in_stock = state.in_stock
-            if state.best_total is not None and (
-                watch.lowest_total is None or state.best_total < watch.lowest_total
-            ):
-                watch.lowest_total = state.best_total
-            watch.checked_at = now
+            lowest = watch.lowest_total
+            if state.best_total is not None and (lowest is None or state.best_total < lowest):
+                lowest = state.best_total
+            now_state = (state.best_total, state.in_stock, lowest)
+            # Unchanged products cost no UPDATE (checked_at: when a change was last seen).
+            if (watch.best_total, watch.in_stock, watch.lowest_total) != now_state:
+                watch.best_total, watch.in_stock, watch.lowest_total = now_state
+                watch.checked_at = now
         for alert in alerts_by_product.get(pid, []):
-            _queue_for_alert(session, alert, state, found, now)
-        for event in found:
-            event.webhooks_queued = _queue_webhooks(session, webhooks, event, now)
+            mails.extend(_alert_mails(alert, state, found, now))
         events.extend(found)
+    _insert_mails(session, mails, now)
+    _insert_deliveries(session, webhooks, events, now)
     session.flush()
     if events:
         log.info("alert check: %d product events", len(events))
     return events
 
 
-def _queue_for_alert(
-    session: Session, alert: Alert, state: ProductState, found: list[Event], now: datetime
-) -> None:
+def _alert_mails(
+    alert: Alert, state: ProductState, found: list[Event], now: datetime
+) -> list[tuple[Alert, str, Decimal | None, Decimal | None, ProductState, Event | None]]:
+    """The mails this alert asks for, given the product's state and events."""
     if alert.kind == "target":
         best, target = state.best_total, alert.target_price
         if best is None or target is None or best > target:
             alert.notified_price = None  # re-armed: mail again the next time it dips under
-            return
+            return []
         if alert.notified_price is not None and best >= alert.notified_price:
-            return
-        stamp = now.strftime("%Y%m%dT%H%M%SZ")
-        key = f"target:{alert.product_id}:{best}:{stamp}"
-        if _add_alert_event(session, alert, key, "target", best, alert.notified_price, state, now):
-            alert.notified_price = best
-        return
+            return []
+        previous, alert.notified_price = alert.notified_price, best
+        key = f"target:{alert.product_id}:{best}:{now.strftime('%Y%m%dT%H%M%SZ')}"
+        return [(alert, key, best, previous, state, None)]
     wanted = EVENT_FOR_KIND[alert.kind]
-    for event in found:
-        if event.type == wanted and _add_alert_event(
-            session, alert, event.key, alert.kind, event.price, event.previous_price, state, now
-        ):
+    return [(alert, e.key, e.price, e.previous_price, state, e) for e in found if e.type == wanted]
+
+
+def _insert_mails(
+    session: Session,
+    mails: list[tuple[Alert, str, Decimal | None, Decimal | None, ProductState, Event | None]],
+    now: datetime,
+) -> None:
+    """Queue each mail once: pairs (alert, event key) already in the table are skipped."""
+    keys = sorted({key for _, key, *_ in mails})
+    seen: set[tuple[int, str]] = set()
+    for start in range(0, len(keys), 500):
+        query = select(AlertEvent.alert_id, AlertEvent.event_key).where(
+            AlertEvent.event_key.in_(keys[start : start + 500])
+        )
+        seen.update((alert_id, key) for alert_id, key in session.execute(query))
+    for alert, key, price, previous, state, event in mails:
+        if (alert.id, key) in seen:
+            continue
+        seen.add((alert.id, key))
+        session.add(
+            AlertEvent(
+                alert_id=alert.id,
+                event_key=key,
+                kind=alert.kind,
+                price=price,
+                previous_price=previous,
+                shop_name=(state.shop_name or "")[:200] or None,
+                status="pending",
+                created_at=now,
+            )
+        )
+        if event is not None:
             event.alerts_queued += 1
 
 
-def _add_alert_event(
-    session: Session,
-    alert: Alert,
-    key: str,
-    kind: str,
-    price: Decimal | None,
-    previous: Decimal | None,
-    state: ProductState,
-    now: datetime,
-) -> bool:
-    exists = session.scalar(
-        select(AlertEvent.id).where(AlertEvent.alert_id == alert.id, AlertEvent.event_key == key)
-    )
-    if exists is not None:
-        return False
-    session.add(
-        AlertEvent(
-            alert_id=alert.id,
-            event_key=key,
-            kind=kind,
-            price=price,
-            previous_price=previous,
-            shop_name=(state.shop_name or "")[:200] or None,
-            status="pending",
-            created_at=now,
+def _insert_deliveries(
+    session: Session, webhooks: list[Webhook], events: list[Event], now: datetime
+) -> None:
+    wanted = [(h, e) for e in events for h in webhooks if e.type in (h.events or [])]
+    keys = sorted({e.key for _, e in wanted})
+    seen: set[tuple[int, str]] = set()
+    for start in range(0, len(keys), 500):
+        query = select(WebhookDelivery.webhook_id, WebhookDelivery.event_key).where(
+            WebhookDelivery.event_key.in_(keys[start : start + 500])
         )
-    )
-    return True
-
-
-def _queue_webhooks(session: Session, webhooks: list[Webhook], event: Event, now: datetime) -> int:
-    queued = 0
-    for hook in webhooks:
-        if event.type not in (hook.events or []):
+        seen.update((hook_id, key) for hook_id, key in session.execute(query))
+    for hook, event in wanted:
+        if (hook.id, event.key) in seen:
             continue
-        exists = session.scalar(
-            select(WebhookDelivery.id).where(
-                WebhookDelivery.webhook_id == hook.id, WebhookDelivery.event_key == event.key
+        seen.add((hook.id, event.key))
+        session.add(
+            WebhookDelivery(
+                webhook_id=hook.id,
+                event_key=event.key,
+                event_type=event.type,
+                payload=event.payload(),
+                status="pending",
+                next_attempt_at=now,
+                created_at=now,
             )
         )
-        if exists is None:
-            session.add(
-                WebhookDelivery(
-                    webhook_id=hook.id,
-                    event_key=event.key,
-                    event_type=event.type,
-                    payload=event.payload(),
-                    status="pending",
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
-            queued += 1
-    return queued
+        event.webhooks_queued += 1
 
 
 @dataclass(frozen=True)
