@@ -85,6 +85,9 @@ COMPARATEUR_NOW = os.environ.get("COMPARATEUR_NOW", "")
 # Database the persist pipeline writes to; empty = catalog.db.default_url() (DATABASE_URL).
 COMPARATEUR_DB_URL = os.environ.get("DATABASE_URL", "")
 COMPARATEUR_BATCH_SIZE = 200
+# Distributed crawls (scrapy-redis): processes given the same shop and COMPARATEUR_NOW share a
+# request queue and a dupefilter in this Redis. Empty = every process schedules on its own.
+COMPARATEUR_REDIS_URL = os.environ.get("COMPARATEUR_REDIS_URL", "")
 # When set, the final crawl stats are written there as JSON (run API, benchmarks, tests).
 COMPARATEUR_STATS_FILE = ""
 

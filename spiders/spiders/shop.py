@@ -54,6 +54,26 @@ def politeness_settings(shop: ShopConfig, settings: BaseSettings) -> dict[str, A
     return values
 
 
+def distributed_settings(shop: ShopConfig, settings: BaseSettings) -> dict[str, Any]:
+    """scrapy-redis scheduling when COMPARATEUR_REDIS_URL is set: crawl processes (on one or
+    several machines) given the same shop and the same COMPARATEUR_NOW share one request queue
+    and one dupefilter, so each URL is fetched once whichever process takes it."""
+    redis_url = settings.get("COMPARATEUR_REDIS_URL")
+    if not redis_url:
+        return {}
+    crawl = settings.get("COMPARATEUR_NOW") or observation_time("").isoformat()
+    prefix = f"comparateur:{shop.slug}:{crawl}"
+    return {
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "REDIS_URL": redis_url,
+        "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter",
+        # Kept when one process finishes (the others still need it); expires later instead.
+        "SCHEDULER_PERSIST": True,
+    }
+
+
 def load_shop(slug: str, config: str | None = None) -> ShopConfig:
     """A shop by slug from a configuration file (`${NAME}` placeholders from the environment)."""
     from spiders.run import load_shops
@@ -83,7 +103,12 @@ class ShopSpider(BaseSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Settings are still open here: the shop's politeness applies to this crawler only.
         crawler.settings.update(politeness_settings(spider.shop, crawler.settings), "spider")
+        crawler.settings.update(distributed_settings(spider.shop, crawler.settings), "spider")
         return spider
+
+    def closed(self, reason: str) -> None:
+        if self.settings.get("SCHEDULER_QUEUE_KEY", "").startswith("comparateur:"):
+            expire_shared_keys(self.settings)
 
     # -- discovery -----------------------------------------------------------------------
 
@@ -213,3 +238,17 @@ class ShopSpider(BaseSpider):
             logger.error("feed %s unreadable after %d rows: %r", response.url, rows, exc)
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("comparateur/feed_rows", rows)
+
+
+def expire_shared_keys(settings: BaseSettings, seconds: int = 86400) -> None:
+    """The shared queue and dupefilter of a distributed crawl go away a day after its end."""
+    import redis
+
+    client = redis.Redis.from_url(settings.get("REDIS_URL"))
+    try:
+        for key in ("SCHEDULER_QUEUE_KEY", "SCHEDULER_DUPEFILTER_KEY"):
+            client.expire(settings.get(key), seconds)
+    except redis.RedisError as exc:
+        logger.warning("could not set the expiry of the shared crawl keys: %s", exc)
+    finally:
+        client.close()
