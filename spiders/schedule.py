@@ -164,13 +164,18 @@ class Scheduler:
         ticks = 0
         try:
             while True:
-                started = self.tick()
+                try:
+                    started = self.tick()
+                    pause = self.seconds_to_next()
+                except Exception:  # noqa: BLE001 - the database may be back at the next tick
+                    logger.exception("scheduler tick failed; trying again later")
+                    started, pause = [], self.poll.total_seconds()
                 if started:
                     logger.info("crawling %s", ", ".join(started))
                 ticks += 1
                 if once or (max_ticks is not None and ticks >= max_ticks):
                     break
-                self.sleep(self.seconds_to_next())
+                self.sleep(pause)
         finally:
             self.wait()
 

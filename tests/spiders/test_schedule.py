@@ -219,3 +219,16 @@ def test_real_scheduler_run_once_survives_a_shop_that_is_down(db_url, tiny_shop)
     assert (runs["up"].status, runs["up"].offers) == ("finished", 1)
     assert runs["down"].status == "failed"
     assert runs["down"].pages == 0 and runs["down"].errors >= 1
+
+
+def test_loop_survives_an_unreachable_database():
+    clock, crawl = FakeClock(T0), RecordingCrawl()
+    dead = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/none"
+    scheduler = Scheduler([SIX], dead, crawl=crawl, clock=clock, sleep=clock.sleep, poll=H,
+                          workers=0)  # fmt: skip
+    try:
+        scheduler.run(max_ticks=3)
+    finally:
+        scheduler.close()
+    assert crawl.calls == []
+    assert clock.slept == [3600.0, 3600.0]  # waited a poll interval and tried again
