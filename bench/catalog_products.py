@@ -54,59 +54,79 @@ def _spec(name: str, brand: str, model: str, category: str, base: Decimal, **ext
     }
 
 
-def laptop(rng: random.Random) -> Spec:
-    brand, line, sizes, base = rng.choice(w.LAPTOPS)
+# Products per family (same brand and model, other configurations): the product page lists a
+# family's other members as variants, so this sets that list's typical length.
+FAMILY_SIZE = 20
+
+
+def _code(family: random.Random) -> str:
+    """A maker's model code such as 'X1504VA' or '14IRH9', fixed for a family."""
+    letters = "".join(family.choices(string.ascii_uppercase, k=family.randint(1, 2)))
+    return f"{letters}{family.randint(100, 9999)}{family.choice(string.ascii_uppercase)}"
+
+
+def laptop(rng: random.Random, family: random.Random) -> Spec:
+    brand, line, sizes, base = family.choice(w.LAPTOPS)
+    model = f"{line} {_code(family)}"
     apple = brand == "Apple"
     cpu = rng.choice(w.APPLE_CHIPS if apple else w.PC_CPUS)
     ram, ssd = rng.choice(w.LAPTOP_RAM), rng.choice(w.LAPTOP_SSD)
     gpu = "" if apple else rng.choice(w.LAPTOP_GPUS)
     ref = _ref(rng)
-    name = f"{brand} {line} {rng.choice(sizes)} {cpu} {ram} Go RAM {_gb(ssd)} SSD"
+    name = f"{brand} {model} {family.choice(sizes)} {cpu} {ram} Go RAM {_gb(ssd)} SSD"
     name += f" {gpu} ({ref})" if gpu else f" ({ref})"
     price = Decimal(base) + ram * 6 + ssd // 4 + (400 if gpu else 0)
     return _spec(
-        name, brand, line, "laptop", price, mpn=ref, attributes={"ram_gb": ram, "storage_gb": ssd}
+        name, brand, model, "laptop", price, mpn=ref, attributes={"ram_gb": ram, "storage_gb": ssd}
     )
 
 
-def gpu(rng: random.Random) -> Spec:
-    chip_brand, chip, memory, base = rng.choice(w.GPU_CHIPS)
-    partner = rng.choice(w.GPU_PARTNERS[chip_brand])
-    brand = chip_brand if partner == "Founders Edition" else partner.split()[0]
+def gpu(rng: random.Random, family: random.Random) -> Spec:
+    chip_brand, chip, memory, base = family.choice(w.GPU_CHIPS)
+    partner = family.choice(w.GPU_PARTNERS[chip_brand])
+    suffix = family.choice(w.GPU_SUFFIXES)
+    founders = partner == "Founders Edition"
+    brand = chip_brand if founders else partner.split()[0]
+    line = " ".join(partner.split()[1:])
+    model = f"{chip} Founders Edition" if founders else f"{line} {chip}{suffix}"
+    model += f" {_code(family)}"
     ref = _ref(rng, 12)
-    name = f"{partner} {chip}{rng.choice(w.GPU_SUFFIXES)} {memory} Go ({ref})"
-    if partner == "Founders Edition":
-        name = f"NVIDIA {chip} Founders Edition {memory} Go ({ref})"
+    name = f"{brand} {model} {memory} Go ({ref})"
     price = Decimal(base) * Decimal(rng.randint(100, 125)) / 100
-    return _spec(name, brand, chip, "gpu", price, mpn=ref, attributes={"memory_gb": memory})
+    return _spec(name, brand, model, "gpu", price, mpn=ref, attributes={"memory_gb": memory})
 
 
-def monitor(rng: random.Random) -> Spec:
-    brand, model = rng.choice(w.MONITORS)
-    size, base = rng.choice(w.MONITOR_SIZES)
+def monitor(rng: random.Random, family: random.Random) -> Spec:
+    brand, model = family.choice(w.MONITORS)
+    size, base = family.choice(w.MONITOR_SIZES)
+    model = f"{model} {_code(family)} {size}"
     ref = _ref(rng, 9)
-    name = f"{brand} {model} {size} {rng.choice(w.MONITOR_SPECS)} ({ref})"
+    name = f"{brand} {model} {rng.choice(w.MONITOR_SPECS)} ({ref})"
     return _spec(name, brand, model, "monitor", Decimal(base) * rng.randint(10, 16) / 10, mpn=ref)
 
 
-def ssd(rng: random.Random) -> Spec:
-    brand, model, per_gb = rng.choice(w.SSDS)
+def ssd(rng: random.Random, family: random.Random) -> Spec:
+    brand, model, per_gb = family.choice(w.SSDS)
+    form = family.choice(w.SSD_FORMS)
+    model = f"{model} {_code(family)}"
     size = rng.choice(w.SSD_SIZES)
     ref = _ref(rng, 11)
-    name = f"{brand} {model} {_gb(size)} {rng.choice(w.SSD_FORMS)} ({ref})"
+    name = f"{brand} {model} {_gb(size)} {form} ({ref})"
     price = Decimal(per_gb) * size + 20
     return _spec(name, brand, model, "ssd", price, mpn=ref, attributes={"storage_gb": size})
 
 
-def accessory(rng: random.Random) -> Spec:
-    kind, base = rng.choice(w.ACCESSORY_KINDS)
-    phone_brand, phone, _price, _storages = rng.choice(w.PHONES)
-    brand = rng.choice(w.ACCESSORY_BRANDS)
+def accessory(rng: random.Random, family: random.Random) -> Spec:
+    kind, base = family.choice(w.ACCESSORY_KINDS)
+    phone_brand, phone, _price, _storages = family.choice(w.PHONES)
+    brand = family.choice(w.ACCESSORY_BRANDS)
     ref = _ref(rng, 8)
-    name = f"{kind} {brand} pour {phone_brand} {phone} ({ref})"
+    model = f"{kind} {phone} {_code(family)}"
+    name = f"{kind} {brand} pour {phone_brand} {phone} {model.rsplit(' ', 1)[1]} ({ref})"
     return _spec(
-        name, brand, f"{kind} {phone}", "accessory", Decimal(base), mpn=ref, colours=w.PHONE_COLOURS
-    )
+        name, brand, model, "accessory", Decimal(base), mpn=ref,
+        colours=w.PHONE_COLOURS,
+    )  # fmt: skip
 
 
 def enumerated() -> dict[str, list[Spec]]:
@@ -176,7 +196,7 @@ def enumerated() -> dict[str, list[Spec]]:
     return out
 
 
-MADE: dict[str, Callable[[random.Random], Spec]] = {
+MADE: dict[str, Callable[[random.Random, random.Random], Spec]] = {
     "laptop": laptop,
     "gpu": gpu,
     "monitor": monitor,
@@ -208,8 +228,10 @@ def product_specs(rng: random.Random, n: int) -> list[Spec]:
         share = w.CATEGORY_SHARE[category] / made_share
         count = left if i == len(MADE) - 1 else int(spare * share)
         left -= count
+        families = count // FAMILY_SIZE + 1
         while count:
-            spec = make(rng)
+            family = random.Random(f"{category}-{rng.randrange(families)}")
+            spec = make(rng, family)
             if spec["name"] not in names:
                 names.add(spec["name"])
                 specs.append(spec)

@@ -37,7 +37,7 @@ from catalog.search import rebuild
 
 log = logging.getLogger(__name__)
 # Bump when the generated data changes shape: cached databases carry it in their name.
-GEN_VERSION = 1
+GEN_VERSION = 2
 CHUNK = 5000  # products per batch of offers and observations
 
 

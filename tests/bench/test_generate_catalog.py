@@ -20,7 +20,6 @@ from catalog.models import (
     Shop,
 )
 from catalog.search import search
-from catalog.search.text import compact
 from webapp import create_app
 
 PRODUCTS, OFFERS = 500, 2500
@@ -67,16 +66,24 @@ def test_generated_catalogue_is_searchable_and_browsable(db_url: str) -> None:
         assert isinstance(offer.price, Decimal) and offer.price == latest.price
         assert offer.price.as_tuple().exponent == -2
 
-        # Search finds a phone by its model typed without spaces ("iphone16pro").
+        # Search finds a phone by its model, and a GPU by its chip typed glued ("rtx5070").
         phone = session.scalars(
             select(Product).where(Product.category == "smartphone").order_by(Product.id).limit(1)
         ).one()
         assert phone.model
-        found = search(session, compact(phone.model), limit=200)
+        found = search(session, phone.model.lower(), limit=200)
         assert phone.id in [hit.product.id for hit in found.hits]
-        gpu = session.scalars(
-            select(Product).where(Product.category == "gpu").order_by(Product.id).limit(1)
-        ).one()
+        gpu = next(
+            p
+            for p in session.scalars(
+                select(Product).where(Product.category == "gpu").order_by(Product.id)
+            )
+            if re.search(r"RTX \d{4}", p.model or "")
+        )
+        chip = re.search(r"RTX (\d{4})", gpu.model or "")
+        assert chip
+        found = search(session, f"rtx{chip.group(1)}", limit=500)
+        assert gpu.id in [hit.product.id for hit in found.hits]
         gpu_shops = set(
             session.scalars(
                 select(Shop.name)
