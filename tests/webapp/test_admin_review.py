@@ -107,12 +107,17 @@ def test_decisions_are_carried_out_and_audited(site, db_url, action: str) -> Non
     assert response.status_code == 302
     with db_session(db_url) as session:
         decision = session.get(MatchDecision, ids["decision"])
-        assert decision is not None and decision.status != "pending"
+        assert decision is not None
         offer = session.get(Offer, ids["offer"])
         assert offer is not None and offer.match_locked
         if action == "accept":
-            assert offer.product_id == ids["keep"]
+            assert decision.status == "accepted" and offer.product_id == ids["keep"]
+        if action == "reject":
+            assert decision.status == "rejected"
+            assert offer.product_id not in (ids["keep"], None)
         if action == "split":
+            # Split takes the offer out of its current product; the proposal stays to judge.
+            assert decision.status == "pending"
             assert offer.product_id not in (ids["keep"], ids["dup"], None)
         [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == f"review.{action}"))
         assert entry.before["status"] == "pending"
@@ -134,3 +139,23 @@ def test_merge_refuses_nonsense(site, db_url) -> None:  # type: ignore[no-untype
             session.scalars(select(AuditEntry).where(AuditEntry.action == "product.merge")).all()
             == []
         )
+
+
+def test_a_decision_taken_twice_is_refused_politely(site, db_url) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("matching.review", reason="the matcher's review functions are not here")
+    ids = _queue(db_url)
+    client = site.test_client()
+    login(client, "redac@example.org")
+    token = page_token(client, "/admin/review")
+    path, data = f"/admin/review/{ids['decision']}", {"csrf_token": token, "action": "accept"}
+    assert client.post(path, data=data).status_code == 302
+    second = client.post(path, data=dict(data, action="reject"), follow_redirects=True)
+    assert second.status_code == 200
+    assert "refusée par le matcher" in second.get_data(as_text=True)
+    with db_session(db_url) as session:
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.action.like("review.%"))
+        )
+        assert list(actions) == ["review.accept"]
+        offer = session.get(Offer, ids["offer"])
+        assert offer is not None and offer.product_id == ids["keep"]

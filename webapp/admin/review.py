@@ -46,8 +46,13 @@ def call(name: str, session: Any, *args: Any, by: str) -> Any:
     if func_ is None:
         abort(503, description=f"La fonction de revue « {name} » du matcher est indisponible.")
     params = inspect.signature(func_).parameters
-    kwargs = {key: by for key in ("by", "user", "decided_by", "actor") if key in params}
+    kwargs = {key: by for key in ("who", "by", "user", "decided_by", "actor") if key in params}
     return func_(session, *args, **kwargs)
+
+
+def refused(exc: Exception) -> bool:
+    """The matcher refused the decision (unknown or already decided): shown, not a crash."""
+    return type(exc).__name__ == "ReviewError" or isinstance(exc, LookupError)
 
 
 @bp.get("/review")
@@ -104,7 +109,14 @@ def decide(decision_id: int) -> ResponseReturnValue:
     before = audit.snapshot(decision, DECISION_FIELDS)
     before["offer_product_id"] = decision.offer.product_id
     target: Any = decision.offer_id if action == "split" else decision.id
-    call(action, db, target, by=g.user.email)
+    try:
+        call(action, db, target, by=g.user.email)
+    except Exception as exc:
+        if not refused(exc):
+            raise
+        db.rollback()
+        flash(f"Décision {decision_id} refusée par le matcher : {exc}", "error")
+        return redirect(url_for("admin.review"))
     db.flush()
     db.refresh(decision)
     after = audit.snapshot(decision, DECISION_FIELDS)
@@ -137,7 +149,14 @@ def merge() -> ResponseReturnValue:
         "merged": audit.snapshot(gone, PRODUCT_FIELDS),
         "moved_offers": list(db.scalars(select(Offer.id).where(Offer.product_id == gone.id))),
     }
-    call("merge", db, keep.id, gone.id, by=g.user.email)
+    try:
+        call("merge", db, keep.id, gone.id, by=g.user.email)
+    except Exception as exc:
+        if not refused(exc):
+            raise
+        db.rollback()
+        flash(f"Fusion refusée par le matcher : {exc}", "error")
+        return redirect(url_for("admin.review"))
     db.flush()
     db.refresh(keep)
     after = {
