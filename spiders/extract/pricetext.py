@@ -9,7 +9,8 @@ SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "
 CURRENCY = re.compile(
     r"([$€£¥₹₺₽]|\b(EUR|USD|GBP|CHF|CAD|AUD|TRY|TL|PLN|SEK|NOK|DKK|CZK|HUF|JPY|zł|Kč|kr)\b)"
 )
-AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
+# one amount, "1 299,99" or the French "1 299€99" (the currency sign as decimal separator)
+AMOUNTS = re.compile(r"\d[\d\s.,'\u00a0\u202f]*(?:[€$£]\s?\d{2}(?!\d))?")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
 _NOT_LETTER = re.compile(r"[^\w]|\d")

@@ -60,6 +60,12 @@ _REJECT_AFTER = re.compile(
     re.I,
 )
 # VAT excluded prices ("1 000 € HT", "zzgl. MwSt.") are never the price: offers are TTC.
+_REGULAR_LABEL = re.compile(
+    r"(conseill[ée]|prix de r[ée]f[ée]rence|prix public|prix barr[ée]|au lieu de|\bPVC\b|\bPVP"
+    r"|\bwas\b|\bstatt\b|\bUVP\b|\bRRP\b|\bMSRP\b|list price|regular price|prix initial"
+    r"|ancien prix|\bavant\b)",
+    re.I,
+)
 _FROM_LABEL = re.compile(r"(starting (from|at)|à partir de|\bfrom\b|\bdès\b|\bab\b)", re.I)
 _BUY = re.compile(
     r"(add to (cart|basket|bag)|ajouter au panier|buy now|acheter|in den warenkorb|add-?to-?cart"
@@ -277,6 +283,8 @@ def _score(
     before, after = context_of(el, text)
     if _REJECT_BEFORE.search(before) or _REJECT_AFTER.search(after):
         score -= 60
+    if not struck and _REGULAR_LABEL.search(before[-80:]):
+        struck = True  # "Prix conseillé 1 499 €", "au lieu de", "UVP": a reference price
     if _PRICE_NAME.search(names_near):
         score += 10
     if _GOOD_NAME.search(names_near):
@@ -311,7 +319,8 @@ def context_of(el: Any, text: str) -> tuple[str, str]:
     before = []
     previous = el.getprevious()
     if previous is not None and isinstance(previous.tag, str) and previous.tag not in _HEADINGS:
-        before.append(text_of(previous)[-60:])  # a label; a title above is not one
+        # a label; a title above is not one, nor another price block before the label
+        before.append(AMOUNTS.split(text_of(previous)[-80:])[-1][-60:])
     parent = el.getparent()
     if parent is not None:
         before.append(direct_text(parent)[:120])

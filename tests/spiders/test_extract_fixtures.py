@@ -161,3 +161,10 @@ def test_b2b_page_gives_the_vat_included_price_not_ht_nor_instalment() -> None:
     [offer] = extract_offers(page("fr_b2b_ht_ttc.html"))
     assert offer.price == Decimal("15000.00")
     assert offer.currency == "EUR" and offer.availability == "InStock"
+
+
+def test_euro_sign_as_decimal_separator_and_reference_price_label() -> None:
+    [offer] = extract_offers(page("fr_euro_decimal.html"))
+    assert offer.price == Decimal("1299.99")  # "1 299<sup>€99</sup>"
+    assert offer.regular_price == Decimal("1499.99")  # "Prix de vente conseillé"
+    assert offer.currency == "EUR" and offer.availability == "InStock"
