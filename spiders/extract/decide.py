@@ -14,6 +14,7 @@ from spiders.extract.brand import brand_from_titles, find_brand
 from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
+from spiders.extract.structured import IN_LIST
 from spiders.extract.visible import PriceCandidate, ancestors, is_from_price
 from spiders.items import Offer
 
@@ -117,7 +118,10 @@ def _region_text(page: Page, best: PriceCandidate | None) -> str:
 
 def decide(page: Page) -> list[Offer]:
     products, method = page.structured_products()
-    groups = [g for g in (product_offers(p, page.url, method) for p in products) if g]
+    outside = [p for p in products if not p.get(IN_LIST)]
+    if len(products) >= 2 and not outside:
+        return []  # only products of an ItemList: a category page
+    groups = [g for g in (product_offers(p, page.url, method) for p in outside) if g]
     if groups and _is_listing(page, groups):
         return []
     offers = _pick_main(groups, page) if groups else []

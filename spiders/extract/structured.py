@@ -57,20 +57,27 @@ def _loads(text: str) -> Any:
         return None
 
 
-def _walk_json(value: Any, found: list[dict[str, Any]], depth: int = 0) -> None:
+LIST_TYPES = {"ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"}
+IN_LIST = "_in_list"  # marker key: the product sits inside an ItemList (a category page)
+
+
+def _walk_json(
+    value: Any, found: list[dict[str, Any]], depth: int = 0, listed: bool = False
+) -> None:
     """Collect product nodes wherever they sit (top level, @graph, mainEntity, itemListElement)."""
     if depth > 12:
         return
     if isinstance(value, list):
         for item in value:
-            _walk_json(item, found, depth + 1)
+            _walk_json(item, found, depth + 1, listed)
     elif isinstance(value, dict):
         if is_product(value):
-            found.append(value)
+            found.append({**value, IN_LIST: True} if listed else value)
             return
+        listed = listed or bool(type_names(value) & LIST_TYPES)
         for key, item in value.items():
             if isinstance(item, dict | list) and key != "@context":
-                _walk_json(item, found, depth + 1)
+                _walk_json(item, found, depth + 1, listed)
 
 
 def jsonld_products(root: Any) -> list[dict[str, Any]]:
@@ -84,15 +91,6 @@ def jsonld_products(root: Any) -> list[dict[str, Any]]:
         if data is not None:
             _walk_json(data, found)
     return found
-
-
-def has_listing_jsonld(root: Any) -> bool:
-    """True when a JSON-LD block describes an ItemList (category pages)."""
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
-            if '"ItemList"' in script.text or '"CollectionPage"' in script.text:
-                return True
-    return False
 
 
 # --- microdata and RDFa lite ----------------------------------------------------------------

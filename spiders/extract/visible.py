@@ -275,6 +275,7 @@ def _score(
         a.tag in ("del", "s", "strike")
         or "line-through" in (a.get("style") or "")
         or _STRUCK_CLASS.search(_names(a))
+        or any("strike" in key and value == "true" for key, value in a.attrib.items())
         for a in near + inside
     )
     memo = cache if cache is not None else {}

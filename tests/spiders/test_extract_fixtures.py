@@ -168,3 +168,9 @@ def test_euro_sign_as_decimal_separator_and_reference_price_label() -> None:
     assert offer.price == Decimal("1299.99")  # "1 299<sup>€99</sup>"
     assert offer.regular_price == Decimal("1499.99")  # "Prix de vente conseillé"
     assert offer.currency == "EUR" and offer.availability == "InStock"
+
+
+def test_jsonld_item_list_is_a_category_page_even_when_names_match_the_h1() -> None:
+    response = page("jsonld_itemlist_category.html")
+    assert extract_offers(response) == []
+    assert not is_product_page(response)
