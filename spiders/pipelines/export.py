@@ -9,10 +9,18 @@ from scrapy.crawler import Crawler
 
 from spiders.items import Offer
 
+CENT = Decimal("0.01")
 CONTRACT_FIELDS = (
     "url", "title", "price", "regular_price", "currency", "availability", "brand", "gtin",
     "mpn", "sku", "image", "shop", "method",
 )  # fmt: skip
+
+
+def decimal_text(value: Decimal) -> str:
+    """ "199" -> "199.00"; an amount with more than two decimals is written as it is."""
+    if value.is_finite() and value == value.quantize(CENT):
+        value = value.quantize(CENT)
+    return format(value, "f")
 
 
 def contract_row(offer: Offer) -> dict[str, str]:
@@ -23,7 +31,7 @@ def contract_row(offer: Offer) -> dict[str, str]:
         if value is None:
             row[name] = ""
         elif isinstance(value, Decimal):
-            row[name] = format(value, "f")
+            row[name] = decimal_text(value)
         else:
             row[name] = str(value)
     return row

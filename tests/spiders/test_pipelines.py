@@ -249,3 +249,13 @@ def test_a_crawl_that_stored_nothing_because_of_errors_is_failed(db_url):
     (run,) = rows(db_url, CrawlRun)
     assert (run.status, run.offers, run.errors) == ("failed", 0, 39)
     assert "no offer stored" in run.message
+
+
+def test_contract_rows_are_strings_with_two_decimal_prices():
+    from spiders.pipelines.export import CONTRACT_FIELDS, contract_row
+
+    row = contract_row(item(price="199", regular_price=Decimal("249.5"), gtin=None))
+    assert list(row) == list(CONTRACT_FIELDS)
+    assert (row["price"], row["regular_price"], row["gtin"]) == ("199.00", "249.50", "")
+    assert contract_row(item(price="1299.999"))["price"] == "1299.999"  # never rounded away
+    assert contract_row(item(price="1E+3"))["price"] == "1000.00"  # never in exponent form
