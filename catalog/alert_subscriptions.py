@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalog.accounts import AccountError, normalise_email
@@ -101,6 +101,16 @@ def confirm(session: Session, alert: Alert, now: datetime) -> bool:
             states = product_states(session, now, [alert.product_id])
             init_watch(session, alert.product_id, states, now)
     return True
+
+
+def forget_unconfirmed(
+    session: Session, now: datetime, after: timedelta = timedelta(days=7)
+) -> int:
+    """Delete alerts never confirmed (their link expired long ago); returns how many."""
+    result = session.execute(
+        delete(Alert).where(Alert.status == "pending", Alert.created_at < now - after)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def unsubscribe(alert: Alert, now: datetime) -> None:

@@ -35,6 +35,8 @@ def run_check(
 
     Each step commits on its own, so a mail server outage never loses detected events.
     """
+    from catalog import accounts
+    from catalog.alert_subscriptions import forget_unconfirmed
     from catalog.alerts import check
     from catalog.alerts_mail import MailSettings, SendReport, send_pending
     from catalog.db import make_engine, make_session_factory
@@ -45,6 +47,10 @@ def run_check(
     try:
         with sessions.begin() as session:
             events = check(session, now)
+        with sessions.begin() as session:
+            # Housekeeping: old rate-limit counts and addresses that never confirmed.
+            accounts.prune(session, now)
+            forget_unconfirmed(session, now)
         total = SendReport()
         delivered = failed = 0
         if send:

@@ -215,3 +215,13 @@ def test_cli_check_sends_the_mails(db_url: str, smtp, monkeypatch) -> None:  # t
     assert "0 event(s); mails sent 0" in again.output
     assert len(messages) == 1
     assert "http://site.test/product/" in body(messages[0])
+
+
+def test_unconfirmed_alerts_are_forgotten_after_a_week(db_url: str) -> None:
+    with db_session(db_url) as session:
+        product = add_product(session, "Apple iPhone 17 Pro 256 Go", category="smartphone")
+        kept = _active(session, product.id, "drop")
+        subs.subscribe(session, product.id, "never@example.org", "drop", None, T0)
+        assert subs.forget_unconfirmed(session, T0 + DAY) == 0
+        assert subs.forget_unconfirmed(session, T0 + 8 * DAY) == 1
+        assert [a.id for a in session.scalars(select(Alert))] == [kept.id]
