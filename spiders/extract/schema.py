@@ -207,7 +207,28 @@ def _with_offer(base: Offer, offer: dict[str, Any], base_url: str) -> Offer:
     result.sku = ids["sku"] or result.sku
     result.mpn = ids["mpn"] or result.mpn
     result.colour = text(offer.get("color")) or result.colour
+    result.delivery = _shipping(offer.get("shippingDetails"), result.currency)
     return result
+
+
+def _shipping(details: Any, currency: str | None) -> Decimal | None:
+    """OfferShippingDetails.shippingRate to France when stated, else the first rate given."""
+    rates: list[tuple[str, Decimal]] = []
+    for detail in details if isinstance(details, list) else [details]:
+        if not isinstance(detail, dict):
+            continue
+        rate = first(detail.get("shippingRate"))
+        if not isinstance(rate, dict):
+            continue
+        value, rate_currency = amount(rate.get("value"), to_iso(text(rate.get("currency"))))
+        if value is None or (currency and rate_currency and rate_currency != currency):
+            continue
+        destination = first(detail.get("shippingDestination"))
+        country = text(destination.get("addressCountry")) if isinstance(destination, dict) else None
+        rates.append(((country or "").upper(), value))
+    if not rates:
+        return None
+    return next((value for country, value in rates if country == "FR"), rates[0][1])
 
 
 def _merge(base: Offer, over: Offer) -> Offer:

@@ -63,6 +63,7 @@ def test_structured_price_contradicted_by_the_page_loses() -> None:
     assert offer.method == "html"
     assert offer.gtin == "4711081234562"  # identifiers still come from the markup
     assert offer.mpn == "900-21010-0040-000"
+    assert offer.delivery == Decimal("0")  # shippingDetails: France chosen over Belgium
 
 
 def test_aggregate_offer_low_price() -> None:
