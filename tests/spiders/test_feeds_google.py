@@ -222,3 +222,28 @@ def test_hostile_xml_entities_are_not_expanded() -> None:
     [offer] = list(iter_feed(io.BytesIO(body), "google-xml", source_url="https://s.example/"))
     assert isinstance(offer, Offer)
     assert "root:" not in (offer.title or "")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("in stock", "InStock"),
+        ("in_stock", "InStock"),
+        ("out of stock", "OutOfStock"),
+        ("out_of_stock", "OutOfStock"),
+        ("preorder", "PreOrder"),
+        ("backorder", "BackOrder"),
+        ("limited availability", "InStock"),
+        ("available for order", "BackOrder"),
+        ("https://schema.org/Discontinued", "Discontinued"),
+        ("mystery", None),
+    ],
+)
+def test_availability_spellings(word: str, expected: str | None) -> None:
+    body = (
+        '<rss xmlns:g="http://base.google.com/ns/1.0"><channel><item><g:link>https://s.example/p'
+        f"</g:link><g:price>1.00 EUR</g:price><g:availability>{word}</g:availability></item>"
+        "</channel></rss>"
+    ).encode()
+    [offer] = list(iter_feed(io.BytesIO(body), "google-xml", source_url="https://s.example/"))
+    assert isinstance(offer, Offer) and offer.availability == expected
