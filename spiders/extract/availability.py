@@ -66,6 +66,13 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_STORE = re.compile(
+    r"(en magasin|in store|in-store|store pickup|retrait|click ?& ?collect|abholung|im markt"
+    r"|nearby stores|pick ?up)",
+    re.I,
+)
+
+
 def from_markup(value: object) -> str | None:
     """Normalise a markup availability value ("http://schema.org/InStock", "in stock")."""
     if not isinstance(value, str):
@@ -79,7 +86,10 @@ def from_text(text: str) -> str | None:
     if not text:
         return None
     for name, pattern in _TEXT_RULES:
-        if pattern.search(text):
+        for match in pattern.finditer(text):
+            around = text[max(0, match.start() - 40) : match.end() + 40]
+            if name in ("OutOfStock", "Discontinued") and _STORE.search(around):
+                continue  # "Indisponible en magasin": the shop's stores, not the web offer
             return name
     return None
 

@@ -175,3 +175,14 @@ def test_jsonld_item_list_is_a_category_page_even_when_names_match_the_h1() -> N
     response = page("jsonld_itemlist_category.html")
     assert extract_offers(response) == []
     assert not is_product_page(response)
+
+
+def test_store_only_unavailability_is_not_out_of_stock() -> None:
+    body = (
+        "<html lang='fr'><body><h1 class='product-title'>Casque Sony WH-1000XM6</h1>"
+        "<p class='price'>399,99 €</p><p>Retrait en magasin : indisponible</p>"
+        "<p>Livraison à domicile : en stock</p><button class='add-to-cart'>Ajouter au panier"
+        "</button></body></html>"
+    ).encode()
+    [offer] = extract_offers(HtmlResponse(url=URL, body=body))
+    assert offer.price == Decimal("399.99") and offer.availability == "InStock"
