@@ -170,7 +170,7 @@ def product_offers(node: dict[str, Any], base_url: str, method: str) -> list[Off
     if "ProductGroup" in type_names(node):
         base.item_group_id = text(node.get("productGroupID")) or base.sku
         variants = node.get("hasVariant")
-        result = []
+        result: list[Offer] = []
         for variant in variants if isinstance(variants, list) else [variants]:
             if isinstance(variant, dict):
                 result.extend(_merge(base, v) for v in product_offers(variant, base_url, method))

@@ -67,7 +67,8 @@ def iter_sitemap(body: bytes, base_url: str | None = None) -> Iterator[SitemapEn
 
 def sitemap_urls(body: bytes, base_url: str | None = None) -> tuple[list[str], list[str]]:
     """(page URLs, child sitemap URLs) of one sitemap document."""
-    pages, children = [], []
+    pages: list[str] = []
+    children: list[str] = []
     for entry in iter_sitemap(body, base_url):
         (children if entry.kind == "sitemap" else pages).append(entry.loc)
     return pages, children

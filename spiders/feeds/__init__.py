@@ -10,7 +10,7 @@ import gzip
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 from urllib.parse import urljoin, urlsplit
 
 from spiders.feeds.rows import Rejected
@@ -21,10 +21,11 @@ __all__ = ["FORMATS", "Rejected", "iter_feed"]
 
 
 def _maybe_gunzip(stream: BinaryIO) -> BinaryIO:
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-    if buffered.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
-        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
-    return buffered
+    """The stream, gunzipped on the fly when it starts with the gzip magic bytes."""
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(cast(Any, stream))
+    if buffered.peek(2)[:2] == b"\x1f\x8b":
+        return cast(BinaryIO, gzip.GzipFile(fileobj=buffered, mode="rb"))
+    return cast(BinaryIO, buffered)
 
 
 def iter_feed(

@@ -43,7 +43,7 @@ def _google_name(header: str) -> str:
 
 
 def _text_stream(stream: BinaryIO) -> io.TextIOWrapper:
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")  # type: ignore[arg-type]
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
 
 
 def iter_google(stream: BinaryIO, delimiter: str, *, now: datetime) -> Iterator[Offer | Rejected]:
