@@ -13,14 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog.models import CrawlRun, Offer, PriceObservation, Shop
 from catalog.shopconfig import ShopConfig
 
+OFFER = cast(Table, Offer.__table__)
+OBSERVATION = cast(Table, PriceObservation.__table__)
 # Column widths of catalog.models.Offer: scraped text is cut to fit rather than failing a batch.
 TEXT_LIMITS = {
     "brand": 100,
@@ -200,8 +202,10 @@ def save_offers(
     ]
     ids: dict[str, int] = {}
     if new_rows:
-        inserted = session.execute(insert(Offer).returning(Offer.id, Offer.url), new_rows)
-        ids.update({row.url: row.id for row in inserted})
+        # Core, not ORM, insert: the ORM keeps RETURNING rows in parameter order by inserting
+        # one row at a time on SQLite; matching on the URL needs no order, so one statement.
+        returning = insert(OFFER).returning(OFFER.c.id, OFFER.c.url)
+        ids.update({row.url: row.id for row in session.execute(returning, new_rows)})
     updates = []
     for url, row in existing.items():
         ids[url] = row.id
@@ -249,7 +253,7 @@ def _observe(
     fresh = [row for row in rows if row["offer_id"] not in seen]
     again = [{**row, "id": seen[row["offer_id"]]} for row in rows if row["offer_id"] in seen]
     if fresh:
-        session.execute(insert(PriceObservation), fresh)
+        session.execute(insert(OBSERVATION), fresh)
     if again:
         session.execute(update(PriceObservation), again)
 
