@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session, joinedload
@@ -31,12 +32,12 @@ def is_in_stock(value: str | None) -> bool:
     return availability_key(value) in IN_STOCK
 
 
-def offer_total():  # type: ignore[no-untyped-def]
+def offer_total() -> Any:
     """SQL expression of an offer's total price, exact on both engines."""
     return type_coerce(Offer.price + func.coalesce(Offer.delivery, 0), Money())
 
 
-def in_stock_sql():  # type: ignore[no-untyped-def]
+def in_stock_sql() -> Any:
     """SQL test on Offer.availability matching `is_in_stock` for the usual spellings."""
     key = func.lower(func.replace(Offer.availability, "https://schema.org/", ""))
     key = func.replace(func.replace(key, "http://schema.org/", ""), "_", "")
@@ -128,12 +129,13 @@ def variants(session: Session, product: Product) -> list[ProductSummary]:
     )
     found = product_summaries(session, ids)
     return sorted(
-        found.values(), key=lambda s: (sorted(s.product.attributes.items()), s.product.id)
+        found.values(),
+        key=lambda s: (sorted((k, str(v)) for k, v in s.product.attributes.items()), s.product.id),
     )
 
 
 def colours(session: Session, product_id: int) -> list[str]:
-    rows = session.scalars(
+    rows: Any = session.scalars(
         select(func.distinct(Offer.colour)).where(
             Offer.product_id == product_id, Offer.colour.is_not(None)
         )
@@ -207,4 +209,4 @@ def history_rows(
         statement = statement.where(and_(*conditions))
     result = session.execute(statement.execution_options(yield_per=batch))
     for row in result:
-        yield HistoryRow(*row)
+        yield HistoryRow(*row)  # type: ignore[call-arg]

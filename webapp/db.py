@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, g
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import default_url, make_engine, make_session_factory
 
@@ -21,6 +21,12 @@ def get_session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["comparateur.sessions"]()
     return g.db_session  # type: ignore[no-any-return]
+
+
+def session_factory() -> sessionmaker[Session]:
+    """For streamed responses: their generator outlives the request, so it opens and closes
+    its own session (`with factory() as session:`) instead of the request's."""
+    return current_app.extensions["comparateur.sessions"]  # type: ignore[no-any-return]
 
 
 def _close_session(_exc: BaseException | None) -> None:

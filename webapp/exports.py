@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request
 
 from catalog.queries import history_rows
 from catalog.search import Filters, search
@@ -17,8 +17,8 @@ from webapp.csvstream import (
     product_values,
     rows_to_csv,
 )
-from webapp.db import get_session
-from webapp.search import CSV_LIMIT, csv_response, wants_bom
+from webapp.db import get_session, session_factory
+from webapp.search import CSV_LIMIT, csv_response, product_page_url, wants_bom
 
 bp = Blueprint("exports", __name__)
 
@@ -50,10 +50,7 @@ def category_csv(category: str) -> Response:
     result = search(get_session(), "", Filters(category=category[:100]), limit=CSV_LIMIT)
     if not result.total:
         abort(404)
-    rows = product_values(
-        [h.summary for h in result.hits],
-        lambda pid: url_for("products.detail", product_id=pid, _external=True),
-    )
+    rows = product_values([h.summary for h in result.hits], product_page_url())
     return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows, bom=wants_bom()), "categorie.csv")
 
 
@@ -65,11 +62,12 @@ def prices_csv() -> Response:
     since = day_start(start) if start else None
     until = day_start(end) + timedelta(days=1) if end else None
     category = (request.args.get("category") or "")[:100] or None
-    session = get_session()
+    factory = session_factory()
 
     def rows() -> Iterator[list[Any]]:
-        yield from history_values(
-            history_rows(session, since=since, until=until, category=category)
-        )
+        with factory() as session:
+            yield from history_values(
+                history_rows(session, since=since, until=until, category=category)
+            )
 
     return csv_response(rows_to_csv(HISTORY_COLUMNS, rows(), bom=wants_bom()), "prix.csv")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
@@ -65,8 +66,6 @@ def lang_url(lang: str) -> str:
     """This page in another language (the switcher's links)."""
     args = request.args.to_dict()
     args["lang"] = lang
-    from werkzeug.urls import urlencode
-
     return f"{request.path}?{urlencode(args)}"
 
 

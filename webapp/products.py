@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy import select
 
-from catalog.models import Offer, PriceObservation, Product
+from catalog.models import Offer, PriceObservation, Product, Shop
 from catalog.queries import (
     colours,
     history_rows,
@@ -20,7 +20,7 @@ from catalog.queries import (
 )
 from webapp import pricing
 from webapp.csvstream import HISTORY_COLUMNS, history_values, rows_to_csv
-from webapp.db import get_session
+from webapp.db import get_session, session_factory
 from webapp.search import csv_response, wants_bom
 
 bp = Blueprint("products", __name__)
@@ -60,7 +60,7 @@ def detail(product_id: int) -> str:
     last_90 = pricing.daily_series(
         pricing.Point(o_at, shop, total)
         for o_at, shop, total, _oid, _price in observations
-        if o_at >= at - pricing.timedelta(days=90)
+        if o_at >= at - timedelta(days=90)
     )
     best = next(
         (
@@ -96,8 +96,6 @@ def detail(product_id: int) -> str:
 
 def _observations(product_id: int) -> list[tuple[datetime, str, Any, int, Any]]:
     """(time, shop name, total price, offer id, price) of every observation of the product."""
-    from catalog.models import Shop
-
     rows = get_session().execute(
         select(
             PriceObservation.observed_at,
@@ -137,10 +135,11 @@ def _specs(product: Product) -> list[tuple[str, str]]:
 @bp.get("/product/<int:product_id>/prices.csv")
 def prices_csv(product_id: int) -> Response:
     load(product_id)
-    session = get_session()
+    factory = session_factory()
 
     def rows() -> Iterator[list[Any]]:
-        yield from history_values(history_rows(session, product_id=product_id))
+        with factory() as session:
+            yield from history_values(history_rows(session, product_id=product_id))
 
     return csv_response(
         rows_to_csv(HISTORY_COLUMNS, rows(), bom=wants_bom()), f"prix-produit-{product_id}.csv"

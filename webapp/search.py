@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import (
@@ -10,7 +11,6 @@ from flask import (
     jsonify,
     render_template,
     request,
-    stream_with_context,
     url_for,
 )
 from werkzeug.datastructures import MultiDict
@@ -98,9 +98,7 @@ def results_csv() -> Response:
     q = query_text(request.args)
     result = search(get_session(), q, filters_from(request.args), limit=CSV_LIMIT)
     summaries = [hit.summary for hit in result.hits]
-    rows = product_values(
-        summaries, lambda pid: url_for("products.detail", product_id=pid, _external=True)
-    )
+    rows = product_values(summaries, product_page_url())
     return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows, bom=wants_bom()), "recherche.csv")
 
 
@@ -108,8 +106,15 @@ def wants_bom() -> bool:
     return request.args.get("bom") in ("1", "true", "yes")
 
 
-def csv_response(chunks: Any, filename: str) -> Response:
-    response = Response(stream_with_context(chunks), mimetype="text/csv")
+def product_page_url() -> Callable[[int], str]:
+    """Absolute product URLs, built now: CSV rows are written after the request context."""
+    pattern = url_for("products.detail", product_id=987654321, _external=True)
+    return lambda pid: pattern.replace("987654321", str(pid))
+
+
+def csv_response(chunks: Iterator[str], filename: str) -> Response:
+    """A streamed CSV. The chunks must not use the request's session (see db.session_factory)."""
+    response = Response(chunks, mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     return response

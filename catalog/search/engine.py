@@ -8,12 +8,14 @@ languages never see a reader's quotes, operators or control characters.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 CANDIDATES = 2000
+NEAR_SCAN = 50_000
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,10 @@ def near_names(session: Session, query: str, limit: int = 5) -> list[int]:
             {"q": query, "n": limit},
         )
         return [int(r[0]) for r in rows]
-    rows = session.execute(text("SELECT product_id, document FROM search_document"))
-    scored = process.extract(
-        query, {pid: doc for pid, doc in rows}, scorer=fuzz.partial_ratio, limit=limit
+    # SQLite has no trigram index: score a bounded slice of documents in Python.
+    scanned: Any = session.execute(
+        text("SELECT product_id, document FROM search_document LIMIT :n"), {"n": NEAR_SCAN}
     )
-    return [int(key) for _doc, score, key in scored if score >= 60]
+    documents: dict[int, str] = {int(pid): str(doc) for pid, doc in scanned}
+    scored = process.extract(query, documents, scorer=fuzz.partial_ratio, limit=limit)
+    return [int(str(key)) for _doc, score, key in scored if score >= 60]

@@ -72,6 +72,8 @@ def _reindex_batch(session: Session, ids: Sequence[int]) -> int:
         select(Offer.product_id, Offer.gtin, Offer.mpn).where(Offer.product_id.in_(ids))
     )
     for product_id, gtin, mpn in rows:
+        if product_id is None:
+            continue
         codes.setdefault(product_id, set()).update(c for c in (gtin, mpn) if c)
     session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(ids)))
     if dialect == "sqlite":

@@ -115,7 +115,9 @@ def _terms(words_: list[str], last_prefix: bool) -> list[Term]:
     return out
 
 
-def _resolve(session: Session, words_: list[str], last_prefix: bool) -> tuple[list[Term], dict]:
+def _resolve(
+    session: Session, words_: list[str], last_prefix: bool
+) -> tuple[list[Term], dict[str, str]]:
     """Terms to search with, misspelt words replaced by their closest indexed term."""
     terms: list[Term] = []
     corrections: dict[str, str] = {}
@@ -223,19 +225,23 @@ def search(
 
 
 def _passes(hit: Hit, active: dict[str, str], skip: str | None = None) -> bool:
-    values = facet_values(hit.summary)
+    return _matches(facet_values(hit.summary), active, skip)
+
+
+def _matches(values: dict[str, str | None], active: dict[str, str], skip: str | None) -> bool:
     return all(values.get(k) == v for k, v in active.items() if k != skip)
 
 
 def count_facets(hits: list[Hit], filters: Filters) -> dict[str, list[Facet]]:
     """Counts per facet value among hits passing the *other* facets' choices."""
     active = filters.active()
+    every = [facet_values(hit.summary) for hit in hits]
     out: dict[str, list[Facet]] = {}
     for name in FACETS:
         counts: Counter[str] = Counter()
-        for hit in hits:
-            if _passes(hit, active, skip=name):
-                value = facet_values(hit.summary)[name]
+        for values in every:
+            if _matches(values, active, skip=name):
+                value = values[name]
                 if value is not None:
                     counts[value] += 1
         order = sorted(counts, key=lambda v: (_facet_sort(name, v), v))

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters then digits or digits then letters inside one token: "rtx5090", "128go", "h200".
 _BOUNDARY = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Combining marks (accents) left by NFKD, and control/format characters (NUL included).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 8
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, no control characters; ligatures and widths unified (NFKD)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = (
-        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c)[0] != "C"
-    )
-    return "".join(kept).casefold().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
+    if text.isascii():
+        return _CONTROLS.sub("", text).lower()
+    decomposed = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    folded = _CONTROLS.sub("", decomposed).casefold()
+    return folded.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
 
 
 def words(text: str) -> list[str]:

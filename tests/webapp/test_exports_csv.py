@@ -65,6 +65,22 @@ def test_bom_option_and_search_csv(client, catalogue) -> None:
     assert not client.get("/recherche.csv?q=iphone").get_data().startswith(b"\xef\xbb\xbf")
 
 
+def test_streamed_downloads_give_their_connection_back(app, client, catalogue) -> None:
+    """A CSV is written after the request ends: its rows must not hold the request's session."""
+    pool = app.extensions["comparateur.engine"].pool
+    pid = catalogue.products["h200"].id
+    for path in (
+        f"/product/{pid}/prices.csv",
+        "/recherche.csv?q=nvidia",
+        "/export/category/gpu.csv",
+        "/export/prices.csv?from=2026-01-01",
+    ):
+        with client.get(path) as response:
+            assert response.status_code == 200
+            assert response.get_data()
+        assert pool.checkedout() == 0, path
+
+
 def test_category_and_date_range_exports(client, catalogue, now) -> None:
     rows = read(client.get("/export/category/earbuds.csv"))
     assert {r["name"] for r in rows} == {
