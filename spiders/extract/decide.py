@@ -138,7 +138,11 @@ def decide(page: Page) -> list[Offer]:
     if located is not None:
         # the markup agrees with the page: only the neighbourhood matters (struck price)
         best: PriceCandidate | None = located
-        candidates = page.candidates(hint, (located.position - 60, located.position + 60))
+        family = ancestors(located.element, 3)[-1]  # _regular_near looks no further
+        start = page.position(family)
+        start = start if start >= 0 else located.position
+        end = start + sum(1 for _ in family.iter())
+        candidates = page.candidates(hint, (start, min(end, located.position + 60)))
     else:
         candidates = page.candidates(hint)
         best = _best(candidates)

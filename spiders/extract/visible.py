@@ -35,7 +35,17 @@ _STRUCK_CLASS = re.compile(
 _RELATED = re.compile(
     r"(related|recommend|similar|also-?(viewed|bought|like)|sponsor|upsell|up-sell|cross-?sell"
     r"|carousel|sims|p13n|recently|history|suggest|frequently|accessor|bundle|footer|mini-?cart"
-    r"|megamenu|nav-|warranty|protection|service-?plan|compare|rhf|sponsored|ad-?feedback)",
+    r"|megamenu|nav-|warranty|protection|service-?plan|compare|rhf|sponsored|ad-?feedback"
+    r"|produits?-li[ée]s|li[ée]s\b|similaire|aimerez|compl[ée]mentaire|accessoire|sugg[ée]r"
+    r"|vus?-r[ée]cemment|deja-vu|ähnlich|aehnlich|zubeh[öo]r|empfehl)",
+    re.I,
+)
+# Headings that announce other products ("Vous aimerez aussi", "Customers also bought").
+_RELATED_HEADING = re.compile(
+    r"(aimerez|similaire|compl[ée]mentaire|accessoire|aussi (achet|consult|vu)|vus r[ée]cemment"
+    r"|recommand|sugg[ée]r|sponsoris|also (bought|viewed|like)|related|similar|recommended"
+    r"|you may|you might|frequently bought|sponsored|recently viewed|ähnliche|zubehör"
+    r"|kunden kauften|empfehlung)",
     re.I,
 )
 _PRICE_NAME = re.compile(r"(price|prix|preis|precio|prezzo|amount|cost|tarif)", re.I)
@@ -90,10 +100,19 @@ class PriceCandidate:
 
 
 def _is_related(el: Any, cache: dict[Any, bool]) -> bool:
-    """Whether an element's own names mark a related/sponsored block (memoised per call)."""
+    """Whether an element is a related/sponsored block: by its names, by being an <aside>,
+    or by a heading of its own announcing other products (memoised per call)."""
     found = cache.get(el)
     if found is None:
-        found = cache[el] = bool(_RELATED.search(_names(el)))
+        found = el.tag == "aside" or bool(_RELATED.search(_names(el)))
+        if not found:
+            for child in el[:3]:
+                if child.tag in ("h2", "h3", "h4", "h5") and _RELATED_HEADING.search(
+                    text_of(child)[:80]
+                ):
+                    found = True
+                    break
+        cache[el] = found
     return found
 
 
@@ -117,6 +136,7 @@ def is_hidden(el: Any) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PAGE = {"html", "body"}
 
 
 def visible_elements(body: Any) -> list[Any]:
@@ -237,6 +257,8 @@ def price_candidates(
         named = any(_PRICE_NAME.search(_names(a)) for a in ancestors(best, 3))
         if not CURRENCY.search(best_text) and not (named and price_like(best_text)):
             continue
+        if any(_is_related(a, cache) for a in ancestors(best, 40) if a.tag not in _PAGE):
+            continue  # a related or sponsored product's price: never ours, not worth parsing
         amount, currency = _price_of_text(best_text, hint, locale)
         if amount is None or amount <= 0:
             continue
@@ -279,7 +301,7 @@ def _score(
         for a in near + inside
     )
     memo = cache if cache is not None else {}
-    if any(_is_related(a, memo) for a in far if a.tag not in ("html", "body")):
+    if any(_is_related(a, memo) for a in far if a.tag not in _PAGE):
         score -= 60
     before, after = context_of(el, text)
     if _REJECT_BEFORE.search(before) or _REJECT_AFTER.search(after):
