@@ -147,6 +147,12 @@ EN: dict[str, str] = {
     "Créer une alerte prix": "Create a price alert",
     "Flux Atom des prix": "Price Atom feed",
     # Labels
+    "Cartes graphiques": "Graphics cards",
+    "GPU pour centres de données": "Datacenter GPUs",
+    "Smartphones": "Smartphones",
+    "Écouteurs": "Earbuds",
+    "Casques audio": "Headphones",
+    "Ordinateurs portables": "Laptops",
     "Stock limité": "Limited stock",
     "En stock (en ligne)": "In stock (online)",
     "En magasin uniquement": "In store only",

@@ -39,6 +39,14 @@ MATCH = {
     "new": "première offre de ce produit",
     "human": "vérifié par la rédaction",
 }
+CATEGORY = {
+    "gpu": "Cartes graphiques",
+    "datacenter-gpu": "GPU pour centres de données",
+    "smartphone": "Smartphones",
+    "earbuds": "Écouteurs",
+    "headphones": "Casques audio",
+    "laptop": "Ordinateurs portables",
+}
 RANGE = {"30j": "30 jours", "90j": "90 jours", "1an": "1 an", "tout": "tout"}
 SPEC = {
     "storage_gb": "Stockage (Go)",
@@ -58,11 +66,19 @@ def init_app(app: Flask) -> None:
         range_label=lambda v: _(RANGE.get(v, v)),
         spec_label=lambda k: _(SPEC.get(k, k.replace("_", " "))),
         facet_label=facet_label,
+        category_label=category_label,
         variant_label=variant_label,
         page_url=page_url,
         series_min=lambda s: min((v for v in s.market if v is not None), default=None),
         series_max=lambda s: max((v for v in s.market if v is not None), default=None),
     )
+
+
+def category_label(value: str | None) -> str:
+    """Readable name of a stored category code; unknown codes show as stored."""
+    if not value:
+        return ""
+    return _(CATEGORY[value]) if value in CATEGORY else value
 
 
 def availability_label(value: str | None) -> str:
@@ -82,6 +98,8 @@ def facet_label(name: str, value: str) -> str:
         return _("%(n)s Go", n=value)
     if name == "availability":
         return _("En stock") if value == "in_stock" else _("En rupture")
+    if name == "category":
+        return category_label(value)
     return value
 
 
