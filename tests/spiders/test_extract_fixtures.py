@@ -186,3 +186,12 @@ def test_store_only_unavailability_is_not_out_of_stock() -> None:
     ).encode()
     [offer] = extract_offers(HtmlResponse(url=URL, body=body))
     assert offer.price == Decimal("399.99") and offer.availability == "InStock"
+
+
+def test_rdfa_product() -> None:
+    [offer] = extract_offers(page("rdfa_product.html"))
+    assert (offer.method, offer.price, offer.currency) == ("rdfa", Decimal("199.00"), "EUR")
+    assert offer.availability == "PreOrder" and offer.brand == "Apple"
+    assert offer.gtin == "0195949862069" and offer.sku == "MXP93ZM/A"
+    assert offer.image == "https://boutique.example.fr/img/airpods4.jpg"
+    assert offer.title == "Apple AirPods 4 avec réduction de bruit active"
