@@ -139,13 +139,16 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE = {"html", "body"}
 
 
+_NON_CONTENT = SKIP | {"nav", "footer"}  # menus and footers never hold the main offer
+
+
 def visible_elements(body: Any) -> list[Any]:
     """Elements in document order, without hidden or non-content subtrees."""
     out: list[Any] = []
     stack = [body]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in SKIP or is_hidden(el):
+        if not isinstance(el.tag, str) or el.tag in _NON_CONTENT or is_hidden(el):
             continue
         out.append(el)
         stack.extend(reversed(el))
