@@ -247,3 +247,11 @@ def test_availability_spellings(word: str, expected: str | None) -> None:
     ).encode()
     [offer] = list(iter_feed(io.BytesIO(body), "google-xml", source_url="https://s.example/"))
     assert isinstance(offer, Offer) and offer.availability == expected
+
+
+def test_gzip_csv_is_recognised_by_magic_bytes() -> None:
+    body = (CSV_HEADER + "Z1,Pixel 9,https://s.example/z1,799.00 EUR,,in stock,,,,\n").encode()
+    [offer] = list(
+        iter_feed(io.BytesIO(gzip.compress(body)), "google-csv", source_url="https://s.example/")
+    )
+    assert isinstance(offer, Offer) and offer.price == Decimal("799.00")
