@@ -104,16 +104,18 @@ def _visible_availability(page: Page, best: PriceCandidate | None) -> str | None
 def _region_text(page: Page, best: PriceCandidate | None) -> str:
     """Visible text around the title, the main price and the buy button."""
     elements = page.elements
-    anchors = (page.position(page.h1), best.position if best else -1, page.buy_position())
-    positions = [p for p in anchors if p >= 0]
-    if not positions:
+    core = [p for p in (page.position(page.h1), best.position if best else -1) if p >= 0]
+    buy = page.buy_position()
+    if buy >= 0 and (not core or min(abs(buy - p) for p in core) < 800):
+        core.append(buy)  # a buy button far from the title (a sticky header) says nothing
+    if not core:
         return ""
-    start, end = min(positions), max(positions) + 80
+    start, end = min(core), max(core) + 80
     parts = []
     for el in elements[start : min(end, len(elements))]:
         parts.append(el.text or "")
         parts.append(el.tail or "")
-    return " ".join(" ".join(parts).split())[:4000]
+    return " ".join(" ".join(parts).split())[:6000]
 
 
 def decide(page: Page) -> list[Offer]:
