@@ -92,6 +92,31 @@ def product_summaries(session: Session, ids: Sequence[int]) -> dict[int, Product
     return out
 
 
+def most_compared(session: Session, limit: int = 8) -> list[ProductSummary]:
+    """The products with the most priced offers (the home page), in SQL rather than search."""
+    counted = summaries_query().subquery()
+    ids = list(
+        session.scalars(
+            select(counted.c.product_id)
+            .order_by(counted.c.offer_count.desc(), counted.c.product_id)
+            .limit(limit)
+        )
+    )
+    found = product_summaries(session, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def category_counts(session: Session) -> list[tuple[str, int]]:
+    """Categories with their number of products, largest first."""
+    rows = session.execute(
+        select(Product.category, func.count(Product.id))
+        .where(Product.category.is_not(None))
+        .group_by(Product.category)
+        .order_by(func.count(Product.id).desc(), Product.category)
+    )
+    return [(str(name), int(count)) for name, count in rows]
+
+
 def ranked_offers(session: Session, product_id: int) -> list[Offer]:
     """The product's offers for the page: priced and in stock first, then by total price.
 

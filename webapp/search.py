@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import (
     Blueprint,
     Response,
+    current_app,
     jsonify,
     render_template,
     request,
@@ -15,9 +17,11 @@ from flask import (
 )
 from werkzeug.datastructures import MultiDict
 
+from catalog.queries import category_counts, most_compared
 from catalog.search import FACETS, Filters, search, suggest
 from webapp.csvstream import PRODUCT_COLUMNS, product_values, rows_to_csv
 from webapp.db import get_session
+from webapp.i18n import current_lang
 
 bp = Blueprint("search", __name__)
 PAGE_SIZE = 20
@@ -43,8 +47,21 @@ def query_text(args: MultiDict[str, str]) -> str:
 
 @bp.get("/")
 def home() -> str:
-    result = search(get_session(), "", limit=8)
-    return render_template("search/home.html", result=result)
+    # The home page aggregates every offer: keep it a minute per language (HOME_CACHE_SECONDS).
+    ttl = float(current_app.config.get("HOME_CACHE_SECONDS", 60))
+    cache = current_app.extensions.setdefault("comparateur.home", {})
+    key = current_lang()
+    cached = cache.get(key)
+    if cached and time.monotonic() - cached[0] < ttl:
+        return str(cached[1])
+    session = get_session()
+    html = render_template(
+        "search/home.html",
+        popular=most_compared(session, limit=8),
+        categories=category_counts(session),
+    )
+    cache[key] = (time.monotonic(), html)
+    return html
 
 
 @bp.get("/recherche")

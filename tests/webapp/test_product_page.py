@@ -152,3 +152,15 @@ def test_suggest_endpoint(client, catalogue) -> None:
     names = [s["name"] for s in client.get("/suggest.json?q=airpo").json]
     assert set(names) == {"Apple AirPods Pro 2 (USB-C)", "Apple AirPods 4"}
     assert client.get("/suggest.json?q=").json == []
+
+
+def test_home_lists_categories_and_most_compared(app, client, catalogue) -> None:
+    html = client.get("/").get_data(as_text=True)
+    assert re.search(r'Cartes graphiques <span class="count">3</span>', html)
+    assert re.search(r'Écouteurs <span class="count">3</span>', html)
+    cards = re.findall(r'class="card-title" href="/product/(\d+)"', html)
+    # RTX 5090 has three offers, then the two-offer products.
+    assert int(cards[0]) == catalogue.products["rtx5090"].id
+    assert len(cards) == 8
+    english = client.get("/?lang=en").get_data(as_text=True)
+    assert "Graphics cards" in english  # cached per language, not shared
