@@ -57,6 +57,7 @@ QUERIES = [
     "écran 27 pouces", "odyssey oled g8", "coque iphone 16", "chargeur usb-c", "ipad pro m4",
     "galaxy tab s10", "nvidai", "reconditionné",
 ]  # fmt: skip
+CODE = re.compile(r"(?=.*\d)(?=.*[A-Z])[A-Z0-9]{5,}")
 FACETS = [{"category": "gpu"}, {"price": "700-1500"}, {"availability": "in_stock"},
           {"page": "2"}, {"storage": "256"}]  # fmt: skip
 
@@ -64,8 +65,10 @@ FACETS = [{"category": "gpu"}, {"price": "700-1500"}, {"availability": "in_stock
 def product_queries(rng: random.Random, rows: list[tuple[str, str, str]]) -> list[str]:
     """Queries as a reader would type them for real products (name, brand, model)."""
     out = []
-    for name, brand, model in rows:
-        words = model.split()
+    for name, brand, full_model in rows:
+        # Readers rarely type a maker's family code ("X1504VA"): keep it in one query in six.
+        words = [x for x in full_model.split() if not CODE.fullmatch(x)] or full_model.split()
+        model = full_model if rng.random() < 1 / 6 else " ".join(words)
         form = rng.randrange(6)
         if form == 0:
             out.append(model)
