@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -84,6 +85,10 @@ class Product(Base):
 
     def __repr__(self) -> str:
         return f"Product({self.id}, {self.name!r})"
+
+
+# The product page's variants (same brand and model, case-folded); revision 0005_perf.
+Index("ix_product_brand_model", func.lower(Product.brand), func.lower(Product.model))
 
 
 class Offer(Base):
