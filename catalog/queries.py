@@ -95,7 +95,7 @@ def product_summaries(session: Session, ids: Sequence[int]) -> dict[int, Product
 def most_compared(session: Session, limit: int = 8) -> list[ProductSummary]:
     """The products with the most priced offers (the home page), in SQL rather than search."""
     counted = summaries_query().subquery()
-    ids = list(
+    ids: list[int] = list(
         session.scalars(
             select(counted.c.product_id)
             .order_by(counted.c.offer_count.desc(), counted.c.product_id)
@@ -115,6 +115,27 @@ def category_counts(session: Session) -> list[tuple[str, int]]:
         .order_by(func.count(Product.id).desc(), Product.category)
     )
     return [(str(name), int(count)) for name, count in rows]
+
+
+def category_summaries(
+    session: Session, category: str, chunk: int = 500
+) -> Iterator[ProductSummary]:
+    """Every product of a category with its figures, by id, in chunks (exports)."""
+    last = 0
+    while True:
+        ids: list[int] = list(
+            session.scalars(
+                select(Product.id)
+                .where(func.lower(Product.category) == category.lower(), Product.id > last)
+                .order_by(Product.id)
+                .limit(chunk)
+            )
+        )
+        if not ids:
+            return
+        found = product_summaries(session, ids)
+        yield from (found[i] for i in ids if i in found)
+        last = ids[-1]
 
 
 def ranked_offers(session: Session, product_id: int) -> list[Offer]:

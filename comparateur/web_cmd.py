@@ -78,7 +78,7 @@ def export(
 ) -> None:
     """Write a CSV: a product's history, search results, a category, or a date range."""
     from catalog.db import make_engine, make_session_factory
-    from catalog.queries import history_rows
+    from catalog.queries import category_summaries, history_rows
     from catalog.search import Filters, search
     from webapp.csvstream import (
         HISTORY_COLUMNS,
@@ -103,9 +103,12 @@ def export(
                 )
             )
             chunks = rows_to_csv(HISTORY_COLUMNS, rows, bom=bom)
-        elif query is not None or category:
-            result = search(session, query or "", Filters(category=category), limit=100_000)
+        elif query is not None:
+            result = search(session, query, Filters(category=category), limit=100_000)
             values = product_values([h.summary for h in result.hits], page.format)
+            chunks = rows_to_csv(PRODUCT_COLUMNS, values, bom=bom)
+        elif category:
+            values = product_values(category_summaries(session, category), page.format)
             chunks = rows_to_csv(PRODUCT_COLUMNS, values, bom=bom)
         else:
             raise click.UsageError("give --product, --search, --category or --from/--to")

@@ -80,6 +80,7 @@ def search_products() -> Response:
         {
             "query": q,
             "total": result.total,
+            "total_is_lower_bound": result.capped,
             "next_cursor": None if following is None else str(following),
             "items": [product_json(h.product, h.summary) for h in result.hits],
             "facets": {

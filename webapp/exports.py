@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
+from sqlalchemy import func, select
 
-from catalog.queries import history_rows
-from catalog.search import Filters, search
+from catalog.models import Product
+from catalog.queries import category_summaries, history_rows
 from webapp.csvstream import (
     HISTORY_COLUMNS,
     PRODUCT_COLUMNS,
@@ -18,7 +19,7 @@ from webapp.csvstream import (
     rows_to_csv,
 )
 from webapp.db import get_session, session_factory
-from webapp.search import CSV_LIMIT, csv_response, product_page_url, wants_bom
+from webapp.search import csv_response, product_page_url, wants_bom
 
 bp = Blueprint("exports", __name__)
 
@@ -47,11 +48,19 @@ def help_page() -> str:
 
 @bp.get("/export/category/<path:category>.csv")
 def category_csv(category: str) -> Response:
-    result = search(get_session(), "", Filters(category=category[:100]), limit=CSV_LIMIT)
-    if not result.total:
+    category = category[:100]
+    if not get_session().scalar(
+        select(Product.id).where(func.lower(Product.category) == category.lower()).limit(1)
+    ):
         abort(404)
-    rows = product_values([h.summary for h in result.hits], product_page_url())
-    return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows, bom=wants_bom()), "categorie.csv")
+    factory = session_factory()
+    page_url = product_page_url()
+
+    def rows() -> Iterator[list[Any]]:
+        with factory() as session:
+            yield from product_values(category_summaries(session, category), page_url)
+
+    return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows(), bom=wants_bom()), "categorie.csv")
 
 
 @bp.get("/export/prices.csv")

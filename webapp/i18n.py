@@ -82,9 +82,8 @@ def money(amount: Decimal | None, currency: str = "EUR") -> str:
 
 
 def number(value: Decimal | int | float, digits: int = 2) -> str:
-    return format_decimal(
-        value, format=f"#,##0.{'0' * digits}", locale=BABEL_LOCALE[current_lang()]
-    )
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=BABEL_LOCALE[current_lang()])
 
 
 def day(value: datetime | date | None) -> str:

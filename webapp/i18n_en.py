@@ -16,6 +16,9 @@ EN: dict[str, str] = {
     "Méthodologie et exports CSV": "Methodology and CSV exports",
     "%(n)s offre(s) · %(m)s boutique(s)": "%(n)s offer(s) · %(m)s shop(s)",
     "%(n)s produit(s)": "%(n)s product(s)",
+    "Plus de %(n)s produits : précisez la recherche ou filtrez.": (
+        "More than %(n)s products: refine the search or filter."
+    ),
     "dès": "from",
     "en rupture": "out of stock",
     "Aucune offre pour l'instant": "No offer yet",

@@ -125,6 +125,7 @@ def document(server: str) -> dict[str, Any]:
         {
             "query": {"type": "string"},
             "total": {"type": "integer", "minimum": 0},
+            "total_is_lower_bound": {"type": "boolean"},
             "facets": {"type": "object"},
         },
     )

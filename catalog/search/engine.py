@@ -14,8 +14,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-CANDIDATES = 2000
-NEAR_SCAN = 50_000
+# Broad queries ("nvidia") rank at most this many matches; the total then reads "1000+".
+CANDIDATES = 1000
+NEAR_SCAN = 20_000
 
 
 @dataclass(frozen=True)
@@ -125,5 +126,7 @@ def near_names(session: Session, query: str, limit: int = 5) -> list[int]:
         text("SELECT product_id, document FROM search_document LIMIT :n"), {"n": NEAR_SCAN}
     )
     documents: dict[int, str] = {int(pid): str(doc) for pid, doc in scanned}
-    scored = process.extract(query, documents, scorer=fuzz.partial_ratio, limit=limit)
-    return [int(str(key)) for _doc, score, key in scored if score >= 60]
+    scored = process.extract(
+        query, documents, scorer=fuzz.partial_ratio, limit=limit, score_cutoff=60
+    )
+    return [int(str(key)) for _doc, _score, key in scored]

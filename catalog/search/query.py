@@ -76,6 +76,8 @@ class SearchResult:
     facets: dict[str, list[Facet]] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
     near: list[Hit] = field(default_factory=list)
+    # True when the matches reached engine.CANDIDATES: `total` is then a lower bound.
+    capped: bool = False
 
 
 def price_key(total: Decimal | None) -> str | None:
@@ -182,8 +184,14 @@ def _ranked(session: Session, ids: list[int], query: str, words_: list[str]) -> 
     return sorted(hits, key=_order)
 
 
-def _all_ids(session: Session) -> list[int]:
-    return list(session.scalars(select(Product.id).order_by(Product.id).limit(engine.CANDIDATES)))
+def _all_ids(session: Session, filters: Filters) -> list[int]:
+    """Browsing without words: category and brand narrow the set in SQL before the cap."""
+    statement = select(Product.id).order_by(Product.id).limit(engine.CANDIDATES)
+    if filters.category:
+        statement = statement.where(Product.category == filters.category)
+    if filters.brand:
+        statement = statement.where(Product.brand == filters.brand)
+    return list(session.scalars(statement))
 
 
 def search(
@@ -209,8 +217,9 @@ def search(
         ids = engine.candidates(session, terms)
         hits = _ranked(session, ids, " ".join(words_), words_) if ids else []
     else:
+        ids = _all_ids(session, filters)
         hits = sorted(
-            (Hit(s, False, 0.0) for s in product_summaries(session, _all_ids(session)).values()),
+            (Hit(s, False, 0.0) for s in product_summaries(session, ids).values()),
             key=_order,
         )
     facets = count_facets(hits, filters)
@@ -219,6 +228,7 @@ def search(
         query=query, hits=chosen[offset : offset + limit], total=len(chosen), facets=facets
     )
     result.corrections = corrections
+    result.capped = len(ids) >= engine.CANDIDATES
     if words_ and not chosen:
         result.near = near_matches(session, words_)
     return result

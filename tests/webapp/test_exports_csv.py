@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from sqlalchemy import insert
+
 from catalog.db import make_engine, make_session_factory
-from catalog.models import Offer
+from catalog.models import Offer, Product
 from catalog.queries import HistoryRow
 from webapp.csvstream import HISTORY_COLUMNS, PRODUCT_COLUMNS, cell, history_values, rows_to_csv
 
@@ -140,3 +142,31 @@ def test_export_streams_in_constant_memory() -> None:
     assert large_size > 9 * small_size  # ten times the rows...
     assert large_peak < small_peak * 1.5  # ...about the same peak memory
     assert large_peak < large_size / 5  # and far below the output's size
+
+
+def test_category_export_is_complete_beyond_the_search_cap(client, db_url, catalogue) -> None:
+    """Category files are not search results: they list every product, in id order."""
+    from catalog.search import engine as search_engine
+
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        session.execute(
+            insert(Product),
+            [
+                {
+                    "name": f"Casque test {i}",
+                    "category": "headphones",
+                    "attributes": {},
+                    "gtins": [],
+                }
+                for i in range(search_engine.CANDIDATES + 5)
+            ],
+        )
+        session.commit()
+    engine.dispose()
+    rows = read(client.get("/export/category/headphones.csv"))
+    assert len(rows) == search_engine.CANDIDATES + 5
+    ids = [int(r["product_id"]) for r in rows]
+    assert ids == sorted(ids)
+    page = client.get("/categorie/headphones").get_data(as_text=True)
+    assert f"Plus de {search_engine.CANDIDATES:,}".replace(",", "\u202f") in page
