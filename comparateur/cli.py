@@ -18,6 +18,11 @@ COMMANDS = {
     "demoshops": "comparateur.demoshops_cmd:demoshops",
     "serve": "comparateur.web_cmd:serve",
     "export": "comparateur.web_cmd:export",
+    "match": "comparateur.match_cmd:match",
+    "match-pairs": "comparateur.match_cmd:match_pairs",
+    "match-cluster": "comparateur.match_cmd:match_cluster",
+    "match-eval": "comparateur.match_cmd:match_eval",
+    "review": "comparateur.review_cmd:review",
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
 from matching.normalise import fold
@@ -17,19 +19,26 @@ QUALIFIERS = frozenset(
 )
 # The qualifiers that always name another model when only one side has them.
 STRONG_QUALIFIERS = frozenset(
-    "pro max plus ultra mini lite ti super xt xtx se fe nvl sxm pcie fold flip edge oc".split()
+    "pro max plus ultra mini lite ti super xt xtx se fe nvl sxm pcie fold flip edge xl air".split()
 )
+# Form factors: a difference counts only when both sides name one (many titles name none).
+FORM_FACTORS = frozenset({"sxm", "pcie", "nvl"})
 UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz)$")
 # Technology names that look like codes but name a standard, not a model.
-_TECH = re.compile(
+TECH = re.compile(
     r"^(?:l?p?ddr\d+x?|g?ddr\d+x?|hbm\d+e?|pcie\d*|usb\d*[a-c]?|wifi\d*e?|bt\d*|hdmi\d*|dp\d*"
-    r"|nvme\d*|sata\d*|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d+k|\d+x)$"
+    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d+k|\d+x)$"
+)
+# Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
+_NOT_SUFFIX = QUALIFIERS | frozenset(
+    "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual".split()
 )
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _GEN = re.compile(r"^gen(\d{1,2})$")
 _PACK_WORDS = re.compile(
     r"\b(?:pack|lot|set)\s+(?:de\s+|of\s+|von\s+)?(\d{1,2})\b|\b(\d{1,2})\s*-?\s*(?:pack|pcs|pieces|stuck|er-pack)\b"
 )
+_PACK_HINT = re.compile(r"pack|lot|set|pcs|pieces|stuck")
 _PACK_X = re.compile(r"^(\d{1,2})x$")
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _ALIASES: list[tuple[str, str]] = sorted(
@@ -57,6 +66,8 @@ class Attributes:
     bundle: bool = False
     refurbished: bool = False
     colours: frozenset[str] = frozenset()
+    # Tokens with a digit that name the model ("9", "16e", "a56", "5070"), units excluded.
+    model_tokens: frozenset[str] = frozenset()
 
     @property
     def capacities_gb(self) -> frozenset[float]:
@@ -83,14 +94,46 @@ def canonical_brand(raw: str | None) -> str | None:
 
 def is_code(token: str) -> bool:
     """A model code: letters and digits mixed (s921b, ue49nu7100) or a number of 3+ digits."""
-    if UNIT_RE.match(token) or _GEN.match(token) or _YEAR.match(token) or _TECH.match(token):
-        return False
-    has_digit = any(c.isdigit() for c in token)
+    return _kind(token).code
+
+
+class _Kind(NamedTuple):
+    unit: tuple[str, float] | None
+    number: bool
+    generation: str | None
+    pack: int
+    code: bool
+    strong: bool
+    short_unit: bool
+
+
+@lru_cache(maxsize=200_000)
+def _kind(tok: str) -> _Kind:
+    """What one token is; cached because the same tokens recur across thousands of titles."""
+    unit = UNIT_RE.match(tok)
+    if unit:
+        return _Kind((unit.group(2), float(unit.group(1))), False, None, 1, False, False, True)
+    has_digit = any(c.isdigit() for c in tok)
     if not has_digit:
-        return False
-    if token.isdigit():
-        return len(token) >= 3
-    return len(token) >= 3
+        return _Kind(None, False, None, 1, False, False, False)
+    generation = None
+    if _YEAR.match(tok):
+        generation = tok
+    gen = _GEN.match(tok)
+    if gen:
+        generation = "gen" + gen.group(1)
+    packx = _PACK_X.match(tok)
+    tech = bool(TECH.match(tok))
+    code = generation is None and not tech and len(tok) >= 3
+    return _Kind(
+        None,
+        tok.isdigit(),
+        generation,
+        int(packx.group(1)) if packx else 1,
+        code,
+        code and (len(tok) >= 4 or not tok.isdigit()),
+        False,
+    )
 
 
 def joined_codes(toks: list[str]) -> set[str]:
@@ -99,14 +142,20 @@ def joined_codes(toks: list[str]) -> set[str]:
     n = len(toks)
     for i in range(n - 1):
         first, second = toks[i], toks[i + 1]
-        if first in FILLER or UNIT_RE.match(first) or UNIT_RE.match(second):
+        if first in FILLER or _kind(first).short_unit or _kind(second).short_unit:
             continue
         has_digit = any(c.isdigit() for c in second)
         # A short prefix before a number ("rtx 5090", "sm s921b", "e5 2407") ...
         if has_digit and len(first) <= 4 and (first.isalpha() or second.isdigit()):
             text = first + second
         # ... or a code followed by a short letter suffix ("6093 aw", "mwh2621 mb").
-        elif first[-1].isdigit() and second.isalpha() and len(second) <= 3:
+        elif (
+            first[-1].isdigit()
+            and second.isalpha()
+            and len(second) <= 3
+            and second not in _NOT_SUFFIX
+            and not TECH.match(first)
+        ):
             text = first + second
         else:
             continue
@@ -126,33 +175,43 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     codes: set[str] = set()
     generation: set[str] = set()
     pack = 1
-    for i, tok in enumerate(toks):
-        unit = UNIT_RE.match(tok)
-        if unit:
-            units.setdefault(unit.group(2), set()).add(float(unit.group(1)))
+    kinds = [_kind(t) for t in toks]
+    for i, (tok, kind) in enumerate(zip(toks, kinds, strict=True)):
+        if kind.unit:
+            units.setdefault(kind.unit[0], set()).add(kind.unit[1])
             continue
-        if tok.isdigit():
+        if kind.number:
             numbers.add(tok)
-        if _YEAR.match(tok):
-            generation.add(tok)
-        gen = _GEN.match(tok)
-        if gen:
-            generation.add("gen" + gen.group(1))
+        if kind.generation:
+            generation.add(kind.generation)
         if tok in _ROMAN and i > 0 and toks[i - 1] in {"mark", "mk", "series", "gen"}:
             generation.add("gen" + _ROMAN[tok])
-        packx = _PACK_X.match(tok)
-        if packx and i + 1 < len(toks) and not UNIT_RE.match(toks[i + 1]):
-            pack = max(pack, int(packx.group(1)))
-        if is_code(tok):
+        if kind.pack > 1 and i + 1 < len(toks) and not kinds[i + 1].short_unit:
+            pack = max(pack, kind.pack)
+        if kind.code:
             codes.add(tok)
-    for m in _PACK_WORDS.finditer(folded_title):
+    for m in _PACK_WORDS.finditer(folded_title) if _PACK_HINT.search(folded_title) else ():
         pack = max(pack, int(m.group(1) or m.group(2)))
     codes.update(joined_codes(toks))
-    strong = {c for c in codes if len(c) >= 4 and not _TECH.match(c)}
+    strong = {
+        c for c in codes if (c not in toks and len(c) >= 4) or (c in toks and _kind(c).strong)
+    }
     tokset = set(toks)
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
     accessory = bool(tokset & ACCESSORY)
-    fits = bool(tokset & FITS_CUES) and accessory
+    fits = any(
+        tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
+        for i, tok in enumerate(toks)
+    )
+    model_tokens = {
+        t
+        for t, k in zip(toks, kinds, strict=True)
+        if not k.short_unit
+        and k.generation is None
+        and any(c.isdigit() for c in t)
+        and not TECH.match(t)
+        and k.pack == 1
+    }
     return Attributes(
         brand=brand,
         codes=frozenset(codes),
@@ -167,4 +226,10 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         bundle=bool(tokset & BUNDLE) or "+" in folded_title,
         refurbished=bool(tokset & REFURBISHED),
         colours=frozenset(tokset & COLOURS),
+        model_tokens=frozenset(model_tokens),
     )
+
+
+def _names_device(tok: str) -> bool:
+    """A token after "for"/"pour" that names a device: a brand or product line, or a code."""
+    return tok in _ALIAS_TO_BRAND or _kind(tok).code

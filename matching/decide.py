@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from matching.attributes import TECH, UNIT_RE
+from matching.describe import GENERIC
 from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
+from matching.lexicon import ACCESSORY, FITS_CUES
 from matching.model import Model
-from matching.record import Record
+from matching.record import Record, make_record
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
@@ -21,6 +28,20 @@ HARD_CONFLICTS = (
     "pack_differ",
     "generation_conflict",
     "qualifier_conflict",
+    "model_token_conflict",
+    "brand_differ",
+)
+# Conflicts that outweigh an equal brand + MPN (titles may be terse or odd; specs may not).
+MPN_VETO = frozenset(
+    {
+        "capacity_conflict",
+        "accessory_asym",
+        "fits_asym",
+        "bundle_asym",
+        "refurb_asym",
+        "pack_differ",
+        "brand_differ",
+    }
 )
 # The features shown as evidence (the rest stay in the model).
 SHOWN = (
@@ -87,10 +108,46 @@ def _shown(vector: list[float]) -> dict[str, float]:
     return {name: vector[INDEX[name]] for name in SHOWN}
 
 
+@lru_cache(maxsize=50_000)
+def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
+    # Brackets hold part numbers and specs ("(935-24287-0001-000)"), compared by the codes.
+    return make_record("", _BRACKETS.sub(" ", title), level=level).tokset
+
+
+def identity_words(rec: Record) -> frozenset[str]:
+    """Words and short numbers that name the model, outside brackets: no filler, colour,
+    category word, unit, technology name or cue."""
+    return frozenset(
+        t
+        for t in _outside_brackets(rec.title)
+        if len(t) >= 2 or t.isdigit()
+        if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES
+        if not UNIT_RE.match(t) and not TECH.match(t)
+        if t.isalpha() or len(t) <= 4
+    )
+
+
+def words_clash(a: Record, b: Record) -> bool:
+    """Each side names the model with a word or number the other lacks ("Prime" / "Dual",
+    "16" / "Air"): at the product level, two different models of one line."""
+    only_a = [t for t in identity_words(a) if t not in b.joins and t not in b.desc_joins]
+    only_b = [t for t in identity_words(b) if t not in a.joins and t not in a.desc_joins]
+    return bool(only_a and only_b)
+
+
+def _same_shop_clash(rec: Record, others: list[Record]) -> bool:
+    # A shop lists one product once, or once per colour: same words once colours are dropped.
+    return any(o.shop == rec.shop and o.tokset != rec.tokset for o in others if rec.shop)
+
+
 def best_candidate(
     rec: Record, index: OfferIndex, model: Model, banned: set[int] | None = None
 ) -> Candidate | None:
-    """The known product this offer belongs to (accept), may belong to (review) or None."""
+    """The known product this offer belongs to (accept), may belong to (review) or None.
+
+    Every offer of each candidate product is compared: the product's score is the mean of
+    the best and the average pair score, and any hard conflict with any of its offers vetoes.
+    """
     banned = banned or set()
     accept, review = thresholds(model)
     if rec.gtin:
@@ -99,31 +156,39 @@ def best_candidate(
             return Candidate(ids[0], 1.0, "gtin", "accept")
     keys = index.candidates(rec)
     if rec.mpn:
-        keys = sorted(index.by_mpn.get(rec.mpn, set())) + [
-            k for k in keys if k not in index.by_mpn.get(rec.mpn, set())
-        ]
-    keys = [k for k in keys if index.product_of[k] not in banned]
-    if not keys:
+        keys = sorted(index.by_mpn.get(rec.mpn, set())) + keys
+    product_ids = list(dict.fromkeys(index.product_of[k] for k in keys))
+    product_ids = [p for p in product_ids if p not in banned][:12]
+    if not product_ids:
         return None
-    vectors = [compare(rec, index.records[k], index.corpus, "product") for k in keys]
+    members = {p: sorted(index.members.get(p, ()))[:30] for p in product_ids}
+    flat = [(p, k) for p in product_ids for k in members[p]]
+    vectors = [compare(rec, index.records[k], index.corpus, "product") for _, k in flat]
     scores = model.predict(vectors)
     best: Candidate | None = None
-    for key, vector, score in zip(keys, vectors, scores, strict=True):
-        other = index.records[key]
-        found = conflicts(vector)
-        brands_ok = not (
-            rec.attrs.brand and other.attrs.brand and rec.attrs.brand != other.attrs.brand
-        )
-        if rec.mpn and rec.mpn == other.mpn and brands_ok and not found:
-            method, score = "mpn", max(score, 0.99)
-        else:
-            method = "fuzzy"
+    for pid in product_ids:
+        rows = [(k, v, s) for (p, k), v, s in zip(flat, vectors, scores, strict=True) if p == pid]
+        if not rows:
+            continue
+        key, vector, top = max(rows, key=lambda r: r[2])
+        others = [index.records[k] for k, _, _ in rows]
+        found = sorted({c for _, v, _ in rows for c in conflicts(v)})
+        if any(words_clash(rec, o) for o in others):
+            found.append("words_conflict")
+        if _same_shop_clash(rec, others):
+            found.append("same_shop")
+        score = (top + sum(s for _, _, s in rows) / len(rows)) / 2
+        method = "fuzzy"
+        mpn_keys = index.by_mpn.get(rec.mpn, set()) if rec.mpn else set()
+        if mpn_keys & set(members[pid]) and not set(found) & MPN_VETO:
+            method, score, found = "mpn", max(score, 0.99), []
         if found:
             score = min(score, review - 0.01)
-        cand = Candidate(index.product_of[key], score, method, "reject", key, _shown(vector), found)
+        cand = Candidate(pid, score, method, "reject", key, _shown(vector), found)
         if best is None or (cand.score, cand.method == "mpn") > (best.score, best.method == "mpn"):
             best = cand
-    assert best is not None
+    if best is None:
+        return None
     best.decision = (
         "accept" if best.score >= accept else "review" if best.score >= review else "reject"
     )

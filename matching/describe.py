@@ -36,7 +36,7 @@ GENERIC = frozenset(
     carte graphique graphics card gpu pour datacenter accelerateur acceleratrice tensor core
     smartphone telephone mobile portable pc laptop ordinateur notebook ecouteurs sans fil
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
-    hbm3e ram ssd go dual sim ds 5g 4g lte debloque unlocked
+    hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked
     """.split()
 )
 _DISPLAY_SPLIT = re.compile(r"[\s,;:/()\[\]|]+")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from matching.attributes import STRONG_QUALIFIERS
+from matching.attributes import FORM_FACTORS, STRONG_QUALIFIERS
 from matching.record import Record
 
 NAN = float("nan")
@@ -32,9 +33,14 @@ FEATURES: tuple[str, ...] = (
     "code_exact",
     "code_prefix",
     "code_len",
+    "code_unmatched_min",
+    "code_unmatched_max",
+    "code_none_hit",
     "code_conflict",
     "code_near",
     "code_in_desc",
+    "model_token_unmatched_min",
+    "model_token_conflict",
     "numbers_shared",
     "numbers_only_min",
     "numbers_only_max",
@@ -88,25 +94,38 @@ class Corpus:
         return value
 
 
-def _code_hits(codes: frozenset[str], joins: frozenset[str]) -> tuple[int, int, int]:
-    """(exact hits, prefix hits, longest exact code) of one side's codes in the other's text."""
+def _close(code: str, other: str) -> bool:
+    """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
+    short, long_ = (code, other) if len(code) < len(other) else (other, code)
+    extra = len(long_) - len(short)
+    if extra > 4 or len(short) < 4 or not any(c.isdigit() for c in short):
+        return False
+    if long_.startswith(short):
+        return long_[len(short) :].isalpha() and len(short) >= 5
+    if long_.endswith(short):
+        return long_[:extra].isalpha()
+    return False
+
+
+@lru_cache(maxsize=500_000)
+def code_hits(codes: frozenset[str], joins: frozenset[str]) -> tuple[int, int, int, frozenset[str]]:
+    """(exact hits, near hits, longest exact code, unmatched codes) of codes in other text."""
     exact = codes & joins
-    prefix = 0
+    near = 0
+    missed: set[str] = set()
     for code in codes - exact:
-        for other in joins:
-            if len(other) < 5 or other[0] != code[0]:
-                continue
-            short, long_ = (code, other) if len(code) < len(other) else (other, code)
-            if (
-                long_.startswith(short)
-                and len(short) >= 5
-                and len(long_) - len(short) <= 4
-                and long_[len(short) :].isalpha()
-                and any(c.isdigit() for c in short)
-            ):
-                prefix += 1
-                break
-    return len(exact), prefix, max((len(c) for c in exact), default=0)
+        if any(_close(code, other) for other in joins if len(other) >= 4):
+            near += 1
+        else:
+            missed.add(code)
+    return len(exact), near, max((len(c) for c in exact), default=0), frozenset(missed)
+
+
+def sibling_codes(missed_a: frozenset[str], missed_b: frozenset[str]) -> float:
+    """How alike the codes only one side has are: "ue55nu8500" / "ue55nu8070" is a sibling model."""
+    if not missed_a or not missed_b:
+        return 0.0
+    return max(fuzz.ratio(x, y) for x in missed_a for y in missed_b) / 100
 
 
 def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
@@ -141,19 +160,19 @@ def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> lis
 
     aa, ab = a.attrs, b.attrs
     sa, sb = aa.strong_codes, ab.strong_codes
-    ea, pa, la = _code_hits(sa, b.joins)
-    eb, pb, lb = _code_hits(sb, a.joins)
+    ea, pa, la, miss_a = code_hits(sa, b.joins)
+    eb, pb, lb, miss_b = code_hits(sb, a.joins)
     hit_a = (ea + pa) / len(sa) if sa else NAN
     hit_b = (eb + pb) / len(sb) if sb else NAN
     hits = [h for h in (hit_a, hit_b) if h == h]
-    conflict = float(bool(sa and sb and not (ea or pa or eb or pb)))
-    near = 0.0
-    if conflict:
-        near = max(fuzz.ratio(x, y) for x in sa for y in sb) / 100
+    conflict = float(bool(miss_a and miss_b))
+    near = sibling_codes(miss_a, miss_b)
     in_desc = NAN
     if (sa and b.desc_joins) or (sb and a.desc_joins):
         in_desc = float(bool(sa & b.desc_joins) or bool(sb & a.desc_joins))
 
+    _, _, _, mt_a = code_hits(aa.model_tokens, b.joins)
+    _, _, _, mt_b = code_hits(ab.model_tokens, a.joins)
     na, nb = aa.numbers, ab.numbers
     agree, uconf, cap, screen = _units(a, b)
     ga, gb = aa.generation, ab.generation
@@ -182,9 +201,14 @@ def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> lis
         float(ea + eb),
         float(pa + pb),
         float(max(la, lb)),
+        float(min(len(miss_a), len(miss_b))),
+        float(max(len(miss_a), len(miss_b))),
+        float(bool(sa and sb and not (ea or pa or eb or pb))),
         conflict,
         near,
         in_desc,
+        float(min(len(mt_a), len(mt_b))),
+        float(bool(mt_a and mt_b)),
         float(len(na & nb)),
         float(min(len(na - nb), len(nb - na))),
         float(max(len(na - nb), len(nb - na))),
@@ -195,7 +219,14 @@ def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> lis
         float(bool(aa.brand and ab.brand and aa.brand == ab.brand)),
         float(bool(aa.brand and ab.brand and aa.brand != ab.brand)),
         float(len(aa.qualifiers ^ ab.qualifiers)),
-        float(bool((aa.qualifiers ^ ab.qualifiers) & STRONG_QUALIFIERS)),
+        float(
+            bool((aa.qualifiers ^ ab.qualifiers) & STRONG_QUALIFIERS)
+            or bool(
+                (fa := aa.qualifiers & FORM_FACTORS)
+                and (fb := ab.qualifiers & FORM_FACTORS)
+                and fa.isdisjoint(fb)
+            )
+        ),
         float(bool(ga and gb and not ga & gb)),
         float(bool(ga) != bool(gb)),
         float(aa.pack != ab.pack),

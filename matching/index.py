@@ -17,14 +17,17 @@ class OfferIndex:
         self.product_of: dict[str, int] = {}
         self.by_gtin: dict[str, set[int]] = defaultdict(set)
         self.by_mpn: dict[str, set[str]] = defaultdict(set)
+        self.members: dict[int, set[str]] = defaultdict(set)
         self.postings: dict[str, list[str]] = defaultdict(list)
         self.corpus = Corpus(())
+        self.weight: dict[str, float] = {}
 
     def add(self, rec: Record, product_id: int) -> None:
         if rec.key in self.records:
             self.remove(rec.key)
         self.records[rec.key] = rec
         self.product_of[rec.key] = product_id
+        self.members[product_id].add(rec.key)
         if rec.gtin:
             self.by_gtin[rec.gtin].add(product_id)
         if rec.mpn:
@@ -32,12 +35,15 @@ class OfferIndex:
         for tok in self._keys(rec):
             self.postings[tok].append(rec.key)
         self.corpus.add(rec)
+        self.weight[rec.key] = sum(self.corpus.idf(t) for t in self._keys(rec)) or 1.0
 
     def remove(self, key: str) -> None:
         rec = self.records.pop(key, None)
         product_id = self.product_of.pop(key, None)
         if rec is None:
             return
+        if product_id is not None:
+            self.members[product_id].discard(key)
         if rec.gtin and product_id is not None:
             others = [k for k, r in self.records.items() if r.gtin == rec.gtin]
             if not any(self.product_of[k] == product_id for k in others):
@@ -49,13 +55,14 @@ class OfferIndex:
             if posting and key in posting:
                 posting.remove(key)
         self.corpus.remove(rec)
+        self.weight.pop(key, None)
 
     @staticmethod
     def _keys(rec: Record) -> set[str]:
         return set(rec.tokset) | set(rec.attrs.strong_codes)
 
-    def candidates(self, rec: Record, limit: int = 25) -> list[str]:
-        """Keys of the known offers sharing the rarest tokens with `rec`, best first."""
+    def candidates(self, rec: Record, limit: int = 40) -> list[str]:
+        """Keys of the known offers most like `rec` (shared rare tokens), best first."""
         scores: dict[str, float] = defaultdict(float)
         cap = max(200, len(self.records) // 10)
         for tok in self._keys(rec):
@@ -65,4 +72,5 @@ class OfferIndex:
             weight = self.corpus.idf(tok)
             for key in posting:
                 scores[key] += weight
-        return [k for k, _ in heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1], kv[0]))]
+        ranked = ((k, v / self.weight[k] ** 0.5) for k, v in scores.items())
+        return [k for k, _ in heapq.nlargest(limit, ranked, key=lambda kv: (kv[1], kv[0]))]

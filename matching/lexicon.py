@@ -88,7 +88,11 @@ COLOURS = frozenset(
     minuit midnight lumiere stellaire starlight sideral space bleute teal ultramarine
     creme cream lavande lavender menthe mint ivoire ivory anthracite bordeaux corail coral
     obsidian obsidienne porcelain porcelaine hazel sauge sage jade onyx phantom cobalt
-    icyblue navy champagne bronze cuivre copper inox stainless chrome mat matte
+    icyblue navy champagne bronze cuivre copper inox stainless chrome mat matte sarcelle outremer
+    ciel sky glacier marine quartz brume mist givre frost ardoise slate nuit night ocean aurore
+    aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
+    deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
+    lemongrass indigo pivoine peony glace ice vanille vanilla
     """.split()
 )
 
@@ -100,7 +104,8 @@ ACCESSORY = frozenset(
     stand mount bracket holder riser bracelet strap band embout eartips tips ecouteur-embout
     skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
-    cooler ventirad refroidissement stylet stylus clavier-etui lanyard
+    cooler ventirad refroidissement stylet stylus clavier-etui lanyard embouts pont bridge
+    cooling kit block sacoches coques housses cables chargeurs
     """.split()
 )
 

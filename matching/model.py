@@ -19,6 +19,7 @@ import numpy.typing as npt
 from matching.features import FEATURES
 
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
+CONTEXT_PATH = Path(__file__).with_name("model_context.json.gz")
 Array = npt.NDArray[Any]
 
 
@@ -83,9 +84,9 @@ class Model:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Model:
+    def from_json(cls, data: dict[str, Any], expected: tuple[str, ...] = FEATURES) -> Model:
         features = tuple(data["features"])
-        if features != FEATURES:
+        if features != expected:
             raise ValueError(
                 "model file was trained on other features; run python -m matching.train"
             )
@@ -115,7 +116,23 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         return Model.from_json(json.load(fh))
 
 
-def from_sklearn(clf: Any, thresholds: dict[str, float], meta: dict[str, Any]) -> Model:
+@lru_cache(maxsize=4)
+def load_context_model(path: Path = CONTEXT_PATH) -> Model | None:
+    """The second-stage model of `match-pairs`, or None when it was not built."""
+    from matching.pairs import CONTEXT_FEATURES
+
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return Model.from_json(json.load(fh), CONTEXT_FEATURES)
+
+
+def from_sklearn(
+    clf: Any,
+    thresholds: dict[str, float],
+    meta: dict[str, Any],
+    features: tuple[str, ...] = FEATURES,
+) -> Model:
     """Flatten a fitted HistGradientBoostingClassifier (binary) into a Model."""
     feature: list[int] = []
     threshold: list[float] = []
@@ -153,5 +170,6 @@ def from_sklearn(clf: Any, thresholds: dict[str, float], meta: dict[str, Any]) -
         baseline=float(np.ravel(clf._baseline_prediction)[0]),
         depth=depth + 1,
         thresholds=thresholds,
+        features=features,
         meta=meta,
     )

@@ -28,15 +28,31 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:mm)", "mm"),
     (r"(?:hz)", "hz"),
 ]
-_UNIT_RE = [
-    (re.compile(rf"(?<![a-wyz0-9.])(\d+(?:[.,]\d+)?)\s*-?\s*{pattern}(?![a-z0-9])"), unit)
-    for pattern, unit in _UNITS
-]
+# One pass for every unit: the named group that matched says which unit it was.
+_UNIT_RE = re.compile(
+    r"(?<![a-wyz0-9.])(\d+(?:[.,]\d+)?)\s*-?\s*(?:"
+    + "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_UNITS))
+    + r")(?![a-z0-9])"
+)
+_UNIT_NAMES = {f"u{i}": unit for i, (_, unit) in enumerate(_UNITS)}
+_DECIMAL_UNIT = re.compile(r"\d+\.\d+[a-z]+")
 _GEN_WORDS = re.compile(
     r"\b(\d{1,2})\s*(?:e|eme|er|ere|nd|rd|st|th|te)?\s*"
     r"(?:gen|generation|generations|gene|génération)\b"
 )
 _GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")
+# Phrases said differently in French and English that name one feature.
+_PHRASES = [
+    (
+        re.compile(
+            r"\b(?:reduction (?:active )?d[ue]s? bruits?(?: active)?|"
+            r"active noise cancell?(?:ation|ing)|noise cancell?(?:ation|ing))\b"
+        ),
+        " anc ",
+    ),
+    (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
+    (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
+]
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -51,28 +67,40 @@ def _number(raw: str) -> str:
     return raw
 
 
+def _unit(m: re.Match[str]) -> str:
+    return _number(m.group(1)) + _UNIT_NAMES[m.lastgroup or ""] + " "
+
+
 def fold(text: str) -> str:
     """Lower case without accents; ß becomes ss, œ becomes oe."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("ß", "ss").replace("œ", "oe").replace("Œ", "oe")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     """Folded text with units joined to their number ("128 go" -> "128gb", "1,5 to" -> "1.5tb")."""
-    text = _LANG_TAG.sub(" ", text)
-    text = _ENTITY.sub(" ", text)
+    if "@" in text:
+        text = _LANG_TAG.sub(" ", text)
+    if "&" in text:
+        text = _ENTITY.sub(" ", text)
     text = _NULL.sub(" ", text)
-    text = _MARKS.sub(" ", text)
+    if not text.isascii():
+        text = _MARKS.sub(" ", text)
     text = fold(text)
     text = text.replace("’", "'").replace("×", "x")
     text = _PLUS.sub(r"\1 plus ", text)
-    for pattern, unit in _UNIT_RE:
-        text = pattern.sub(lambda m, u=unit: _number(m.group(1)) + u + " ", text)
-    text = _TIMES.sub(r"\1x \2", text)
-    text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)
-    text = _GEN_AFTER.sub(lambda m: f" gen{m.group(1)} ", text)
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    if any(c.isdigit() for c in text):
+        text = _UNIT_RE.sub(_unit, text)
+        text = _TIMES.sub(r"\1x \2", text)
+        text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)
+    if "gen" in text:
+        text = _GEN_AFTER.sub(lambda m: f" gen{m.group(1)} ", text)
     return " ".join(text.split())
 
 
@@ -80,7 +108,10 @@ def tokens(text: str) -> list[str]:
     """Normalised tokens; punctuation splits tokens, except a decimal point inside a number+unit."""
     out: list[str] = []
     for raw in normalise(text).split():
-        if re.fullmatch(r"\d+\.\d+[a-z]+", raw):
+        if raw.isalnum():
+            out.append(raw)
+            continue
+        if _DECIMAL_UNIT.fullmatch(raw):
             out.append(raw)
             continue
         out.extend(t for t in _SPLIT.split(raw) if t)

