@@ -117,9 +117,14 @@ def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
 def identity_words(rec: Record) -> frozenset[str]:
     """Words and short numbers that name the model, outside brackets: no filler, colour,
     category word, unit, technology name or cue."""
+    return _identity_words(rec.title)
+
+
+@lru_cache(maxsize=50_000)
+def _identity_words(title: str) -> frozenset[str]:
     return frozenset(
         t
-        for t in _outside_brackets(rec.title)
+        for t in _outside_brackets(title)
         if len(t) >= 2 or t.isdigit()
         if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES
         if not UNIT_RE.match(t) and not TECH.match(t)
@@ -140,6 +145,13 @@ def _same_shop_clash(rec: Record, others: list[Record]) -> bool:
     return any(o.shop == rec.shop and o.tokset != rec.tokset for o in others if rec.shop)
 
 
+def _score(
+    rec: Record, keys: list[str], index: OfferIndex, model: Model
+) -> list[tuple[list[float], float]]:
+    vectors = [compare(rec, index.records[k], index.corpus, "product") for k in keys]
+    return list(zip(vectors, model.predict(vectors), strict=True))
+
+
 def best_candidate(
     rec: Record, index: OfferIndex, model: Model, banned: set[int] | None = None
 ) -> Candidate | None:
@@ -154,33 +166,38 @@ def best_candidate(
         ids = sorted(index.by_gtin.get(rec.gtin, set()) - banned)
         if ids:
             return Candidate(ids[0], 1.0, "gtin", "accept")
-    keys = index.candidates(rec)
-    if rec.mpn:
-        keys = sorted(index.by_mpn.get(rec.mpn, set())) + keys
-    product_ids = list(dict.fromkeys(index.product_of[k] for k in keys))
-    product_ids = [p for p in product_ids if p not in banned][:12]
-    if not product_ids:
+    keys = index.candidates(rec, 30)
+    mpn_keys = index.by_mpn.get(rec.mpn, set()) if rec.mpn else set()
+    keys = [
+        k for k in dict.fromkeys([*sorted(mpn_keys), *keys]) if index.product_of[k] not in banned
+    ]
+    if not keys:
         return None
-    members = {p: sorted(index.members.get(p, ()))[:30] for p in product_ids}
-    flat = [(p, k) for p in product_ids for k in members[p]]
-    vectors = [compare(rec, index.records[k], index.corpus, "product") for _, k in flat]
-    scores = model.predict(vectors)
+    # Stage 1: the closest offers. Stage 2: every offer of the few products still in the race.
+    scored = dict(zip(keys, _score(rec, keys, index, model), strict=True))
+    best_of: dict[int, float] = {}
+    for key, (_, score) in scored.items():
+        pid = index.product_of[key]
+        best_of[pid] = max(best_of.get(pid, 0.0), score)
+    shortlist = sorted(
+        (p for p, s in best_of.items() if s >= review or index.members[p] & mpn_keys),
+        key=lambda p: -best_of[p],
+    )[:4]
+    extra = [k for p in shortlist for k in sorted(index.members[p])[:12] if k not in scored]
+    scored.update(zip(extra, _score(rec, extra, index, model), strict=True))
     best: Candidate | None = None
-    for pid in product_ids:
-        rows = [(k, v, s) for (p, k), v, s in zip(flat, vectors, scores, strict=True) if p == pid]
-        if not rows:
-            continue
+    for pid in shortlist or [max(best_of, key=lambda p: best_of[p])]:
+        rows = [(k, *scored[k]) for k in sorted(index.members[pid]) if k in scored]
         key, vector, top = max(rows, key=lambda r: r[2])
         others = [index.records[k] for k, _, _ in rows]
         found = sorted({c for _, v, _ in rows for c in conflicts(v)})
         if any(words_clash(rec, o) for o in others):
             found.append("words_conflict")
-        if _same_shop_clash(rec, others):
+        if _same_shop_clash(rec, [index.records[k] for k in index.members[pid]]):
             found.append("same_shop")
         score = (top + sum(s for _, _, s in rows) / len(rows)) / 2
         method = "fuzzy"
-        mpn_keys = index.by_mpn.get(rec.mpn, set()) if rec.mpn else set()
-        if mpn_keys & set(members[pid]) and not set(found) & MPN_VETO:
+        if mpn_keys & index.members[pid] and not set(found) & MPN_VETO:
             method, score, found = "mpn", max(score, 0.99), []
         if found:
             score = min(score, review - 0.01)

@@ -114,7 +114,12 @@ def code_hits(codes: frozenset[str], joins: frozenset[str]) -> tuple[int, int, i
     near = 0
     missed: set[str] = set()
     for code in codes - exact:
-        if any(_close(code, other) for other in joins if len(other) >= 4):
+        first, last = code[0], code[-1]
+        if any(
+            _close(code, other)
+            for other in joins
+            if (other[0] == first or other[-1] == last) and len(other) >= 4
+        ):
             near += 1
         else:
             missed.add(code)

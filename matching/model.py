@@ -47,18 +47,19 @@ class Model:
         out = np.full(X.shape[0], self.baseline)
         for start in range(0, X.shape[0], 4096):
             chunk = X[start : start + 4096]
-            rows = np.arange(chunk.shape[0])[:, None]
-            node = np.broadcast_to(self.roots, (chunk.shape[0], self.roots.size)).copy()
-            for _ in range(self.depth):
-                feat = self.feature[node]
-                inner = feat >= 0
-                if not inner.any():
-                    break
-                x = chunk[rows, np.where(inner, feat, 0)]
-                go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-                nxt = np.where(go_left, self.left[node], self.right[node])
-                node = np.where(inner, nxt, node)
-            out[start : start + chunk.shape[0]] += self.value[node].sum(axis=1)
+            n, trees = chunk.shape[0], self.roots.size
+            # Walk every (row, tree) pair down at once, dropping those that reached a leaf.
+            node = np.tile(self.roots, n)
+            row = np.repeat(np.arange(n), trees)
+            active = np.nonzero(self.feature[node] >= 0)[0]
+            while active.size:
+                cur = node[active]
+                x = chunk[row[active], self.feature[cur]]
+                go_left = np.where(np.isnan(x), self.missing_left[cur], x <= self.threshold[cur])
+                nxt = np.where(go_left, self.left[cur], self.right[cur])
+                node[active] = nxt
+                active = active[self.feature[nxt] >= 0]
+            out[start : start + n] += self.value[node].reshape(n, trees).sum(axis=1)
         return out
 
     def predict(self, X: Array | list[list[float]]) -> list[float]:

@@ -55,7 +55,21 @@ def fingerprint(offer: Offer) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+_RECORDS: dict[tuple[int, str], Record] = {}
+
+
 def offer_record(offer: Offer) -> Record:
+    """The offer's record, cached by (id, fingerprint): unchanged listings are not re-read."""
+    key = (offer.id, fingerprint(offer))
+    rec = _RECORDS.get(key)
+    if rec is None:
+        if len(_RECORDS) > 200_000:
+            _RECORDS.clear()
+        rec = _RECORDS[key] = _make_record(offer)
+    return rec
+
+
+def _make_record(offer: Offer) -> Record:
     return make_record(
         str(offer.id),
         offer.title,
@@ -116,7 +130,7 @@ def _rejected(session: Session) -> set[tuple[int, int]]:
     return {(o, p) for o, p in rows if p is not None}
 
 
-def new_product(session: Session, offer: Offer, rec: Record) -> Product:
+def new_product(session: Session, offer: Offer, rec: Record, flush: bool = True) -> Product:
     info = describe(offer.title, offer.brand, rec.attrs, offer.category)
     product = Product(
         name=info["name"],
@@ -129,12 +143,12 @@ def new_product(session: Session, offer: Offer, rec: Record) -> Product:
         image=offer.image,
     )
     session.add(product)
-    session.flush()
+    if flush:
+        session.flush()
     return product
 
 
 def _attach(offer: Offer, product: Product, cand: Candidate, fp: str) -> None:
-    offer.product_id = product.id
     offer.product = product
     offer.match_method = cand.method
     offer.match_score = round(cand.score, 4)
@@ -173,7 +187,9 @@ def match_offers(
         return report
     index = _build_index(session, exclude={o.id for o, _ in work if not o.match_locked})
     rejected = _rejected(session)
+    # New products get a negative handle until the single flush at the end.
     products: dict[int, Product] = {}
+    explained: list[tuple[Offer | MatchDecision, Candidate]] = []
     for offer, fp in work:
         rec = offer_record(offer)
         banned = {p for o, p in rejected if o == offer.id}
@@ -184,35 +200,48 @@ def match_offers(
         if cand is not None and cand.decision == "accept":
             product = products.get(cand.product_id) or session.get(Product, cand.product_id)
             assert product is not None
+            handle = cand.product_id
             _attach(offer, product, cand, fp)
             report.assigned += 1
         elif cand is not None and cand.decision == "review":
-            offer.product_id = None
+            offer.product = None
             offer.match_method = None
             offer.match_score = round(cand.score, 4)
             offer.match_fingerprint = fp
-            offer.match_evidence = cand.evidence()
-            session.add(
-                MatchDecision(
-                    offer_id=offer.id,
-                    product_id=cand.product_id,
-                    score=round(cand.score, 4),
-                    status="pending",
-                    evidence=cand.evidence(),
-                )
+            decision = MatchDecision(
+                offer_id=offer.id, score=round(cand.score, 4), status="pending"
             )
+            decision.product = products.get(cand.product_id) or session.get(
+                Product, cand.product_id
+            )
+            session.add(decision)
+            explained += [(offer, cand), (decision, cand)]
             report.review += 1
             report.methods["review"] += 1
             continue
         else:
-            product = new_product(session, offer, rec)
-            cand = Candidate.new(product.id, cand)
+            product = new_product(session, offer, rec, flush=False)
+            handle = -(len(products) + 1)
+            cand = Candidate.new(handle, cand)
             _attach(offer, product, cand, fp)
             report.created += 1
-        products[product.id] = product
-        index.add(rec, product.id)
+        products[handle] = product
+        explained.append((offer, cand))
+        index.add(rec, handle)
         report.methods[offer.match_method or "?"] += 1
-        report.product_ids.add(product.id)
+    session.flush()
+    ids = {handle: p.id for handle, p in products.items()}
+    for target, cand in explained:
+        cand.product_id = ids.get(cand.product_id, cand.product_id)
+        if cand.nearest:
+            cand.nearest["product_id"] = ids.get(
+                cand.nearest["product_id"], cand.nearest["product_id"]
+            )
+        if isinstance(target, Offer):
+            target.match_evidence = cand.evidence()
+        else:
+            target.evidence = cand.evidence()
+    report.product_ids = {p.id for p in products.values()}
     session.flush()
     log.info("matched %d offers: %s", len(work), report.as_dict())
     return report
