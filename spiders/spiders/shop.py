@@ -20,6 +20,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
 
 from catalog.shopconfig import ShopConfig
 from spiders.items import Offer
@@ -121,7 +122,8 @@ class ShopSpider(BaseSpider):
         for category in shop.categories:
             yield self.request(category, self.parse_listing, meta={"depth_listing": 0})
         if shop.robots_sitemaps:
-            yield self.request(urljoin(shop.url, "/robots.txt"), self.parse_robots)
+            robots = self.request(urljoin(shop.url, "/robots.txt"), self.parse_robots)
+            yield robots.replace(errback=self.robots_failed)
         elif not (shop.feeds or shop.sitemaps or shop.categories):
             yield self.request(shop.url, self.parse_listing, meta={"depth_listing": 0})
 
@@ -146,7 +148,17 @@ class ShopSpider(BaseSpider):
         for url in found:
             if url not in known and self.in_shop(url):
                 yield self.request(url, self.parse_sitemap, big=True)
-        if not found and not (self.shop.sitemaps or self.shop.categories or self.shop.feeds):
+        if not found:
+            yield from self.home_if_nothing_else()
+
+    def robots_failed(self, failure: Failure) -> Iterator[Request]:
+        """No robots.txt (or none reachable): the home page may still lead to the products."""
+        self.on_error(failure)
+        yield from self.home_if_nothing_else()
+
+    def home_if_nothing_else(self) -> Iterator[Request]:
+        """A shop configured with its URL only is explored from its home page."""
+        if not (self.shop.sitemaps or self.shop.categories or self.shop.feeds):
             yield self.request(self.shop.url, self.parse_listing, meta={"depth_listing": 0})
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:

@@ -55,7 +55,7 @@ def feed(base: str) -> str:
 
 
 @pytest.fixture
-def shop() -> Iterator[tuple[str, Counter[str]]]:
+def shop() -> Iterator[tuple[str, Counter[str], dict[str, tuple[str, bytes]]]]:
     hits: Counter[str] = Counter()
     pages: dict[str, tuple[str, bytes]] = {}
 
@@ -97,13 +97,13 @@ def shop() -> Iterator[tuple[str, Counter[str]]]:
     })  # fmt: skip
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield base, hits
+    yield base, hits, pages
     server.shutdown()
     server.server_close()
 
 
 def test_shop_spider_discovers_everything_in_the_shop_and_counts_the_rest(tmp_path, shop):
-    base, hits = shop
+    base, hits, _ = shop
     config = tmp_path / "shops.toml"
     config.write_text(
         f'[[shop]]\nslug = "test"\nurl = "{base}/"\n'
@@ -137,3 +137,25 @@ def test_shop_spider_discovers_everything_in_the_shop_and_counts_the_rest(tmp_pa
     assert dropped["offsite_link"] == 1  # a sitemap entry on another domain
     assert [k for k in dropped if k.startswith("feed_row_rejected:")]  # the priceless row
     assert stats["comparateur/feed_rows"] == 3
+
+
+def test_a_shop_with_only_its_url_and_no_robots_txt_is_explored_from_home(tmp_path, shop):
+    base, hits, pages = shop
+    del pages["/robots.txt"]
+    pages["/"] = ("text/html", listing(["/p/1", "/p/2"], []).encode())
+    config = tmp_path / "shops.toml"
+    config.write_text(
+        f'[[shop]]\nslug = "bare"\nurl = "{base}/"\n'
+        "politeness = { delay = 0, autothrottle = false }\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "items.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "shop", "-a", "shop=bare",
+         "-a", f"config={config}", "-a", "store=0", "-O", str(out), "-s", "LOG_LEVEL=INFO"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(item["url"].replace(base, "") for item in items) == ["/p/1", "/p/2"]
+    assert hits["/"] == 1
