@@ -24,6 +24,7 @@ import logging
 import os
 import random
 import re
+import subprocess
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlencode
@@ -150,8 +151,11 @@ def measure(site: Site, files: dict[str, Path], args: argparse.Namespace) -> lis
             if args.warmup:
                 run_wrk(site, endpoint, files[endpoint], mode, args.clients, args.warmup,
                         think, args.seed + 1)  # fmt: skip
+                site.wait_idle()
             run = run_wrk(site, endpoint, files[endpoint], mode, args.clients, args.duration,
                           think, args.seed)  # fmt: skip
+            # Requests still queued when wrk stops are served before the next run starts.
+            run.drain = site.wait_idle()
             print(row(run, None), flush=True)
             runs.append(run)
     return runs
@@ -159,14 +163,15 @@ def measure(site: Site, files: dict[str, Path], args: argparse.Namespace) -> lis
 
 HEADER = (f"{'endpoint':<8} {'mode':<9} {'requests':>8} {'req/s':>7} {'p50 ms':>7} "
           f"{'p95 ms':>7} {'p99 ms':>7} {'max ms':>7} {'p95/static':>10} {'errors':>6} "
-          f"{'wrk cpu':>7} {'app cpu':>7} {'load':>5}")  # fmt: skip
+          f"{'wrk cpu':>7} {'app cpu':>7} {'load':>5} {'drain s':>7}")  # fmt: skip
 
 
 def row(run: Run, static: Run | None) -> str:
     ratio = f"{run.p95 / static.p95:9.1f}x" if static and static.p95 else f"{'':>10}"
     return (f"{run.endpoint:<8} {run.mode:<9} {run.requests:>8} {run.rps:>7.0f} {run.p50:>7.1f} "
             f"{run.p95:>7.1f} {run.p99:>7.1f} {run.max:>7.0f} {ratio} {run.errors:>6} "
-            f"{run.client_cpu:>7.2f} {run.server_cpu:>7.2f} {run.load:>5.1f}")  # fmt: skip
+            f"{run.client_cpu:>7.2f} {run.server_cpu:>7.2f} {run.load:>5.1f} "
+            f"{run.drain:>7.0f}")  # fmt: skip
 
 
 def report(engine: str, runs: list[Run], found: dict[str, int]) -> list[str]:
@@ -195,9 +200,22 @@ def bench_engine(engine: str, url: str, args: argparse.Namespace) -> list[str]:
     finally:
         site.stop()
     out = run_dir / "result.json"
-    out.write_text(json.dumps({"engine": engine, "args": vars(args), "found": found,
+    out.write_text(json.dumps({"engine": engine, "code": code_state(), "args": vars(args),
+                               "found": found,
                                "runs": [asdict(r) for r in runs]}, indent=1))  # fmt: skip
     return report(engine, runs, found)
+
+
+def code_state() -> str:
+    """The commit measured, and whether the site's code had uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "catalog", "webapp"],
+                               capture_output=True, text=True).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return f"{head} ({'site code modified' if dirty else 'clean'})"
 
 
 def main() -> None:
@@ -219,7 +237,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     ensure_wrk()
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}; code {code_state()}",
+          flush=True)  # fmt: skip
     lines: list[str] = []
     if args.db:
         from bench.generate_catalog import generate

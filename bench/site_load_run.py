@@ -149,6 +149,19 @@ class Site:
             total += (int(fields[11]) + int(fields[12])) / tick
         return total
 
+    def wait_idle(self, limit: float = 300.0) -> float:
+        """Wait until the requests queued by the last run are served (CPU under 5 % of a core
+        for a second), so that they do not weigh on the next run; returns the seconds waited."""
+        started = time.monotonic()
+        before = self.cpu_seconds()
+        while time.monotonic() - started < limit:
+            time.sleep(1.0)
+            now = self.cpu_seconds()
+            if now - before < 0.05:
+                break
+            before = now
+        return time.monotonic() - started
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -218,6 +231,7 @@ class Run:
     client_cpu: float  # wrk's CPU seconds per wall second (1.0 = one core)
     server_cpu: float  # gunicorn's, same unit
     load: float  # 1-minute load average at the end
+    drain: float = 0.0  # seconds the site needed after the run to serve what was queued
 
     @property
     def rps(self) -> float:
