@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matching.blocking import candidate_pairs
-from matching.features import Corpus, code_hits, compare, sibling_codes
+from matching.features import Corpus, code_hits, compare
 from matching.model import Model, load_model
 from matching.record import Record, make_record
 
@@ -145,10 +145,10 @@ def cluster_records(
 
 
 def code_clash(a: Record, b: Record) -> bool:
-    """Both offers name a model code the other lacks, and the codes look alike (sibling models)."""
+    """Both offers name a model code the other lacks: two models (one product shares its code)."""
     _, _, _, miss_a = code_hits(a.attrs.strong_codes, b.joins)
     _, _, _, miss_b = code_hits(b.attrs.strong_codes, a.joins)
-    return sibling_codes(miss_a, miss_b) >= 0.6
+    return bool(miss_a and miss_b)
 
 
 def _linked(

@@ -166,7 +166,7 @@ def best_candidate(
         ids = sorted(index.by_gtin.get(rec.gtin, set()) - banned)
         if ids:
             return Candidate(ids[0], 1.0, "gtin", "accept")
-    keys = index.candidates(rec, 30)
+    keys = index.candidates(rec, 20)
     mpn_keys = index.by_mpn.get(rec.mpn, set()) if rec.mpn else set()
     keys = [
         k for k in dict.fromkeys([*sorted(mpn_keys), *keys]) if index.product_of[k] not in banned
