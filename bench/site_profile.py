@@ -1,0 +1,104 @@
+"""Where a search or a product page spends its time, in one process (no HTTP, no concurrency).
+
+Run: .venv/bin/python -m bench.site_profile --db URL [--pages 60] [--profile] [query ...]
+
+For each query: the time of each stage of `catalog.search.search()` (term resolution with
+typo correction, candidate retrieval, ranking with the products' figures, facet counts) and
+of the whole call; then product pages through Flask's test client, picked at random over the
+catalogue. Baseline: the static file through the same test client, in the same run.
+`--profile` adds cProfile's top functions for the pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from catalog.db import make_engine, make_session_factory
+from catalog.models import Product
+from catalog.search import engine as search_engine
+from catalog.search import search
+from catalog.search.query import Filters, _ranked, _resolve, count_facets
+from catalog.search.text import query_terms
+from webapp import create_app
+
+QUERIES = ["rtx 5090", "rtx5090", "iphone 16", "ordinateur portable", "airpods pro", "h200",
+           "iphnoe 16", "écouteurs sans fil", "carte graphique 16 go", "samsung 990 pro 2 to",
+           "écran 27 pouces"]  # fmt: skip
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    value = fn()
+    return value, (time.perf_counter() - start) * 1000
+
+
+def stages(url: str, queries: list[str]) -> int:
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        search(session, "warm")
+        print(f"{'query':<24} {'resolve':>8} {'cands':>8} {'n':>5} {'rank':>8} {'facets':>7} "
+              f"{'search()':>9}  (ms)")  # fmt: skip
+        for q in queries:
+            words = query_terms(q)
+            (terms, _fix), resolve = timed(lambda w=words: _resolve(session, w, False))
+            ids, fetch = timed(lambda t=terms: search_engine.candidates(session, t))
+            hits, rank = timed(lambda i=ids, w=words: _ranked(session, i, " ".join(w), w))
+            _f, facets = timed(lambda h=hits: count_facets(h, Filters()))
+            result, whole = timed(lambda q=q: search(session, q, keep_current=False))
+            print(f"{q:<24} {resolve:>8.1f} {fetch:>8.1f} {len(ids):>5} {rank:>8.1f} "
+                  f"{facets:>7.1f} {whole:>9.1f}")  # fmt: skip
+        last = int(session.scalar(select(func.max(Product.id))) or 1)
+    engine.dispose()
+    return last
+
+
+def pages(url: str, last: int, count: int, profile: bool) -> None:
+    app = create_app({"DATABASE_URL": url})
+    client = app.test_client()
+    rng = random.Random(3)
+    paths = [f"/product/{rng.randint(1, last)}" for _ in range(count)]
+    client.get(paths[0])
+    static = [timed(lambda: client.get("/static/css/site.css").close())[1] for _ in range(count)]
+    profiler = cProfile.Profile()
+    if profile:
+        profiler.enable()
+    times = []
+    for path in paths:
+        response, ms = timed(lambda p=path: client.get(p))
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code}")
+        times.append(ms)
+    profiler.disable()
+    times.sort()
+    p95 = times[int(len(times) * 0.95)]
+    static_p95 = sorted(static)[int(len(static) * 0.95)]
+    print(f"product page x{count}: mean {statistics.fmean(times):.1f} ms, p50 "
+          f"{times[len(times) // 2]:.1f}, p95 {p95:.1f}; static file p95 {static_p95:.2f} ms "
+          f"({p95 / static_p95:.0f}x)")  # fmt: skip
+    if profile:
+        pstats.Stats(profiler).sort_stats("cumtime").print_stats(25)
+    app.extensions["comparateur.engine"].dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("queries", nargs="*")
+    args = parser.parse_args()
+    last = stages(args.db, args.queries or QUERIES)
+    pages(args.db, last, args.pages, args.profile)
+
+
+if __name__ == "__main__":
+    main()
