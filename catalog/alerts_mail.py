@@ -91,6 +91,10 @@ class MailSettings:
     site_url: str = "http://127.0.0.1:5000"
     secret_key: str = "dev-only-change-me"
     timeout: float = 10.0
+    ca_file: str | None = None  # a private CA for the SMTP server's certificate
+
+    def tls_context(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=self.ca_file)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MailSettings:
@@ -111,6 +115,7 @@ class MailSettings:
             site_url=str(get("SITE_URL", cls.site_url)).rstrip("/"),
             secret_key=str(get("SECRET_KEY", cls.secret_key)),
             timeout=float(get("MAIL_TIMEOUT", cls.timeout)),
+            ca_file=get("MAIL_CA_FILE", None),
         )
 
     def link(self, path: str) -> str:
@@ -195,15 +200,14 @@ def send(settings: MailSettings, messages: Iterable[EmailMessage]) -> int:
         return 0
     smtp: smtplib.SMTP
     if settings.security == "ssl":
-        context = ssl.create_default_context()
         smtp = smtplib.SMTP_SSL(
-            settings.host, settings.port, timeout=settings.timeout, context=context
+            settings.host, settings.port, timeout=settings.timeout, context=settings.tls_context()
         )
     else:
         smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
     with smtp:
         if settings.security == "starttls":
-            smtp.starttls(context=ssl.create_default_context())
+            smtp.starttls(context=settings.tls_context())
         if settings.username:
             smtp.login(settings.username, settings.password or "")
         for message in batch:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from email.message import EmailMessage
 
 import pytest
 from click.testing import CliRunner
@@ -225,3 +226,52 @@ def test_unconfirmed_alerts_are_forgotten_after_a_week(db_url: str) -> None:
         assert subs.forget_unconfirmed(session, T0 + DAY) == 0
         assert subs.forget_unconfirmed(session, T0 + 8 * DAY) == 1
         assert [a.id for a in session.scalars(select(Alert))] == [kept.id]
+
+
+def test_starttls_and_login_with_a_private_ca(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import ssl
+    import subprocess
+
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    from catalog.alerts_mail import send
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a throwaway certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    logins: list[tuple[str, str]] = []
+
+    def authenticator(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login.decode(), data.password.decode()))
+        return AuthResult(success=data.password == b"relay-secret")
+
+    options = {"tls_context": server_tls, "require_starttls": True, "authenticator": authenticator}
+    with smtp_server(**options) as (port, messages):
+        config = {
+            "MAIL_PORT": str(port),
+            "MAIL_SECURITY": "starttls",
+            "MAIL_USERNAME": "alertes",
+            "MAIL_PASSWORD": "relay-secret",
+            "MAIL_CA_FILE": str(cert),
+        }
+        settings = MailSettings.from_config(config)
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = "a@b.test", "c@d.test", "tls"
+        message.set_content("over TLS")
+        assert send(settings, [message]) == 1
+        assert logins == [("alertes", "relay-secret")]
+        assert [m["Subject"] for m in messages] == ["tls"]
+        # Without the private CA the certificate is refused: no mail leaves in clear.
+        with pytest.raises(ssl.SSLError):
+            send(MailSettings.from_config(dict(config, MAIL_CA_FILE="")), [message])
+        assert len(messages) == 1

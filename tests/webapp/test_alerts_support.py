@@ -49,21 +49,24 @@ class _Collect:
 class _PortZeroController(Controller):
     """aiosmtpd's controller on a socket bound to port 0 (a free port, no race)."""
 
-    def __init__(self, handler: Any) -> None:
+    def __init__(self, handler: Any, **smtp_options: Any) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.bind(("127.0.0.1", 0))
         port = self._sock.getsockname()[1]
-        super().__init__(handler, hostname="127.0.0.1", port=port)
+        super().__init__(handler, hostname="127.0.0.1", port=port, **smtp_options)
 
     def _create_server(self) -> Any:
         return self.loop.create_server(self._factory_invoker, sock=self._sock)
 
 
 @contextmanager
-def smtp_server() -> Iterator[tuple[int, list[EmailMessage]]]:
-    """(port, received messages). smtplib returns only after the server stored the DATA."""
+def smtp_server(**smtp_options: Any) -> Iterator[tuple[int, list[EmailMessage]]]:
+    """(port, received messages). smtplib returns only after the server stored the DATA.
+
+    `smtp_options` go to aiosmtpd's SMTP (tls_context, require_starttls, authenticator...).
+    """
     handler = _Collect()
-    controller = _PortZeroController(handler)
+    controller = _PortZeroController(handler, **smtp_options)
     controller.start()
     try:
         yield controller.port, handler.messages
