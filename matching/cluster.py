@@ -43,6 +43,11 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     caps = a.capacities_gb
     if caps:
         out["capacity"] = max(caps)
+    # Retail box and bare tray/OEM parts are sold and priced as different products.
+    packaging = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
+    kinds = {packaging[t] for t in rec.tokset if t in packaging}
+    if len(kinds) == 1:
+        out["packaging"] = kinds.pop()
     screens = a.units.get("in")
     if screens:
         out["screen"] = max(screens)
@@ -145,10 +150,13 @@ def cluster_records(
 
 
 def code_clash(a: Record, b: Record) -> bool:
-    """Both offers name a model code the other lacks: two models (one product shares its code)."""
-    _, _, _, miss_a = code_hits(a.attrs.strong_codes, b.joins)
-    _, _, _, miss_b = code_hits(b.attrs.strong_codes, a.joins)
-    return bool(miss_a and miss_b)
+    """Both offers name model codes and not one of them matches: two models."""
+    sa, sb = a.attrs.strong_codes, b.attrs.strong_codes
+    if not sa or not sb:
+        return False
+    ea, na, _, _ = code_hits(sa, b.joins)
+    eb, nb, _, _ = code_hits(sb, a.joins)
+    return not (ea or na or eb or nb)
 
 
 def _linked(

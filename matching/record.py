@@ -119,7 +119,8 @@ def make_record(
     if level == "product":
         compared = [t for t in compared if t not in COLOURS]
     mpn_code = clean_mpn(mpn)
-    desc_toks = tokens(description[:2000]) if description else []
+    # The start of a description carries the codes; the rest costs time for little evidence.
+    desc_toks = tokens(description[:500]) if description else []
     return Record(
         key=key,
         title=title,

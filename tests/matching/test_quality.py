@@ -17,7 +17,7 @@ PAIR_FLOORS = [
     ("wdc_lspm", ("computers", "valid", "medium"), 0.79),
     ("wdc_lspm", ("cameras", "valid", "medium"), 0.75),
 ]
-PRICERUNNER_PAIRWISE_FLOOR = 0.56
+PRICERUNNER_PAIRWISE_FLOOR = 0.55
 
 
 @pytest.mark.slow
