@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["MatchReport", "match_offers", "score_pairs", "cluster_rows", "make_record", "explain"]
+__all__ = ["MatchReport", "match_offers", "score_pairs", "cluster_rows", "make_record"]
 
 _LAZY = {
     "MatchReport": "matching.service",
@@ -21,7 +21,6 @@ _LAZY = {
     "score_pairs": "matching.pairs",
     "cluster_rows": "matching.cluster",
     "make_record": "matching.record",
-    "explain": "matching.explain",
 }
 
 

@@ -98,7 +98,7 @@ class Candidate:
         """A new product; its score says how sure we are that no known product fits."""
         if best is None:
             return cls(product_id, 1.0, "new", "accept")
-        nearest = {"product_id": best.product_id, "score": round(best.score, 4)}
+        nearest: dict[str, Any] = {"product_id": best.product_id, "score": round(best.score, 4)}
         if best.conflicts:
             nearest["conflicts"] = best.conflicts
         return cls(product_id, 1.0 - best.score, "new", "accept", nearest=nearest)

@@ -104,6 +104,6 @@ def run_all(only: str = "") -> Iterator[str]:
     yield f"{'clusters (product level)':34s} " + " ".join(f"{h:>6s}" for h in heads)
     for c in eval_pricerunner(model):
         pw, b3 = c.pairwise, c.bcubed
-        figures = (pw.precision, pw.recall, pw.f1, b3.precision, b3.recall, b3.f1)
-        yield f"{c.name:34s} {c.offers:6d} " + " ".join(f"{x:6.3f}" for x in figures)
+        values = (pw.precision, pw.recall, pw.f1, b3.precision, b3.recall, b3.f1)
+        yield f"{c.name:34s} {c.offers:6d} " + " ".join(f"{x:6.3f}" for x in values)
     yield f"(clustering all offers took {c.seconds:.1f}s)"
