@@ -23,7 +23,8 @@ def _configure(state: BlueprintSetupState) -> None:
     config["SESSION_COOKIE_HTTPONLY"] = True
     if not config.get("SESSION_COOKIE_SAMESITE"):
         config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    if not config.get("PERMANENT_SESSION_LIFETIME_SET"):
+    # An editor's login lasts a working day unless configured otherwise (Flask's default: 31 d).
+    if config.get("PERMANENT_SESSION_LIFETIME") == timedelta(days=31):
         config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=12)
     state.app.jinja_env.globals.setdefault("csrf_token", csrf.token)
 
