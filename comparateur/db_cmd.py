@@ -13,7 +13,7 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--url", default=None, help="Database URL (default: DATABASE_URL or var/comparateur.db).")
+@click.option("--url", default=None, help="Database URL (default: DATABASE_URL or var/).")
 @click.argument("revision", default="heads")
 def upgrade(url: str | None, revision: str) -> None:
     """Bring the schema to REVISION (default: the latest)."""

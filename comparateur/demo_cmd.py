@@ -8,8 +8,10 @@ skipped, so nothing is duplicated.
 
 from __future__ import annotations
 
+import secrets
 import time
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import click
 
@@ -63,6 +65,29 @@ def _counts(factory) -> dict[str, int]:  # type: ignore[no-untyped-def]
         }
 
 
+DEMO_ADMIN = "admin@demo.comparateur.local"
+DEMO_ADMIN_FILE = Path("var") / "demo-admin.txt"
+
+
+def _demo_admin(factory) -> str:  # type: ignore[no-untyped-def]
+    """An admin account for the editors' pages, its password kept in a private file."""
+    from sqlalchemy import select
+
+    from catalog import accounts
+    from catalog.site_models import User
+
+    with factory.begin() as session:
+        if session.scalar(select(User.id).where(User.email == DEMO_ADMIN)) is not None:
+            where = DEMO_ADMIN_FILE if DEMO_ADMIN_FILE.exists() else "comparateur users"
+            return f"{DEMO_ADMIN} (mot de passe : {where})"
+        password = secrets.token_urlsafe(12)
+        accounts.create_user(session, DEMO_ADMIN, password, role="admin")
+    DEMO_ADMIN_FILE.parent.mkdir(parents=True, exist_ok=True)
+    DEMO_ADMIN_FILE.write_text(f"{DEMO_ADMIN}\n{password}\n", encoding="utf-8")
+    DEMO_ADMIN_FILE.chmod(0o600)
+    return f"{DEMO_ADMIN} / {password} (copie dans {DEMO_ADMIN_FILE})"
+
+
 @click.command()
 @click.option("--db", "db_url", default=None, help="Database URL (default: DATABASE_URL or var/).")
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -77,6 +102,7 @@ def demo(
     """Crawl the local demo shops over 13 simulated days, match, and serve the site."""
     from catalog.db import default_url, make_engine, make_session_factory
     from catalog.migrate import upgrade
+    from comparateur.alerts_cmd import run_check
     from demoshops.clock import SimClock
     from demoshops.server import fixed_ports, start
     from spiders.run import crawl
@@ -98,9 +124,11 @@ def demo(
             "is another demo running? Use --shops-base-port."
         ) from exc
     slugs = {shop.slug for shop in shops.shops}
-    click.echo(f"[2/4] Boutiques de démonstration : {', '.join(shops.url(s) for s in sorted(slugs))}")
+    urls = ", ".join(shops.url(slug) for slug in sorted(slugs))
+    click.echo(f"[2/4] Boutiques de démonstration : {urls}")
 
-    click.echo(f"[3/4] Collecte : {len(days)} passages du {days[0]:%d/%m/%Y} au {days[-1]:%d/%m/%Y}")
+    first, last = days[0], days[-1]
+    click.echo(f"[3/4] Collecte : {len(days)} passages du {first:%d/%m/%Y} au {last:%d/%m/%Y}")
     for index, day in enumerate(days, start=1):
         todo = [shop for shop in shops.shops if shop.slug not in _crawled(factory, slugs, day)]
         label = f"  passage {index:2}/{len(days)} ({day:%Y-%m-%d})"
@@ -110,6 +138,7 @@ def demo(
         clock.set(day)
         tick = time.monotonic()
         summaries = crawl(todo, url, now=day, match=True)
+        run_check(url, day, send=False)  # the demo has no mail server: events stay queued
         offers = sum(s.offers for s in summaries)
         failed = [s.shop for s in summaries if s.status != "finished"]
         note = f", ÉCHEC : {', '.join(failed)}" if failed else ""
@@ -117,6 +146,7 @@ def demo(
                    f"{time.monotonic() - tick:.1f} s{note}")  # fmt: skip
 
     counts = _counts(factory)
+    admin = _demo_admin(factory)
     engine.dispose()
     click.echo(
         f"[4/4] Catalogue : {counts['products']} produits, {counts['offers']} offres "
@@ -128,7 +158,9 @@ def demo(
         return
     from comparateur.web_cmd import serve
 
-    click.echo(f"\nLe site est prêt : http://{host}:{port}/  (Ctrl+C pour arrêter)\n")
+    click.echo(f"\nLe site est prêt : http://{host}:{port}/  (Ctrl+C pour arrêter)")
+    click.echo(f"Article avec le widget : http://{host}:{port}/article/h200")
+    click.echo(f"Administration : http://{host}:{port}/admin  {admin}\n")
     try:
         ctx.invoke(serve, host=host, port=port, db_url=db_url, workers=2, threads=4, dev=False)
     finally:

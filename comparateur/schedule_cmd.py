@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import click
 
-from comparateur.crawl_cmd import scrapy_log_level
+from comparateur.crawl_cmd import crawl_and_alert, scrapy_log_level
 
 
 @click.command()
@@ -53,7 +53,8 @@ def schedule(config: str | None, once: bool, match: bool, db_url: str | None,
         raise click.ClickException(str(exc)) from exc
     url = db_url or default_url()
     options = {"match": match, "settings": {"LOG_LEVEL": scrapy_log_level()}}
-    scheduler = Scheduler(shops, url, crawl_options=options, workers=workers,
+    scheduler = Scheduler(shops, url, crawl=crawl_and_alert, crawl_options=options,
+                          workers=workers,
                           lock_timeout=timedelta(minutes=lock_timeout))  # fmt: skip
     click.echo(f"scheduling {len(shops)} shop(s) from {path} into {url.split('@')[-1]}")
     try:
