@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.html
+from lxml import etree
 
 from spiders.extract import structured, visible
+from spiders.extract.parse import lean_tree, text_content
 from spiders.extract.prices import to_iso
 from spiders.items import Offer
 
@@ -27,15 +28,13 @@ _TLD_CURRENCY = {
 
 
 def tree_of(response: Any) -> Any:
-    """The page's lxml tree, shared with the spider's own selectors when it has them."""
-    try:
-        selector = response.selector
-        if selector.type == "html" and selector.root is not None:
-            return selector.root
-    except (AttributeError, NotImplementedError, ValueError):
-        pass
-    body = getattr(response, "text", None) or ""
-    return lxml.html.document_fromstring(body or "<html></html>")
+    """The page's tree: the spider's own when it already parsed the page, else a lean parse."""
+    return lean_tree(response)
+
+
+_MICRODATA = (b"itemscope", b"itemScope", b"ITEMSCOPE")
+_RDFA = (b"typeof", b"typeOf", b"TYPEOF")
+_CURRENCIES = etree.XPath("descendant::*[@itemprop='priceCurrency']/@content")
 
 
 class Page:
@@ -44,6 +43,8 @@ class Page:
     def __init__(self, response: Any) -> None:
         self.url: str = response.url
         self.root = tree_of(response)
+        raw = getattr(response, "body", None)
+        self.raw: bytes | None = raw if isinstance(raw, bytes) else None
         body = self.root.find("body")
         self.body = body if body is not None else self.root
         self.og = structured.opengraph(self.root)
@@ -75,7 +76,8 @@ class Page:
 
     def page_currency(self) -> str | None:
         """A currency the page states somewhere (markup), else the one its prices show."""
-        for value in self.root.xpath("//*[@itemprop='priceCurrency']/@content")[:1]:
+        values = _CURRENCIES(self.root) if self.mentions(b"priceCurrency", b"pricecurrency") else []
+        for value in values[:1]:
             iso = to_iso(str(value))
             if iso:
                 return iso
@@ -113,14 +115,19 @@ class Page:
             self.elements, self._positions, amounts, self.anchors(), hint, self.locale
         )
 
+    def mentions(self, *words: bytes) -> bool:
+        """A cheap byte-level test before a tree query: does the page hold any of `words`?"""
+        return self.raw is None or any(word in self.raw for word in words)
+
     def structured_products(self) -> tuple[list[dict[str, Any]], str]:
-        """The first syntax that describes products: JSON-LD, then microdata, then RDFa."""
-        for method, reader in (
-            ("json-ld", structured.jsonld_products),
-            ("microdata", structured.microdata_products),
-            ("rdfa", structured.rdfa_products),
+        """The first syntax that describes products: JSON-LD, then microdata, then RDFa (each
+        read only when the page mentions it)."""
+        for method, reader, words in (
+            ("json-ld", structured.jsonld_products, (b"json",)),
+            ("microdata", structured.microdata_products, _MICRODATA),
+            ("rdfa", structured.rdfa_products, _RDFA),
         ):
-            products = reader(self.root)
+            products = reader(self.root) if self.mentions(*words) else []
             if products:
                 return products, method
         return [], ""
@@ -131,7 +138,7 @@ class Page:
 
 def text_of_title(root: Any) -> str | None:
     title = root.find(".//title")
-    return " ".join(title.text_content().split()) or None if title is not None else None
+    return " ".join(text_content(title).split()) or None if title is not None else None
 
 
 def extract_offers(response: Any, module: str | None = None) -> list[Offer]:

@@ -15,6 +15,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from lxml import etree
+
 log = logging.getLogger(__name__)
 
 PRODUCT_TYPES = {"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts"}
@@ -109,7 +111,7 @@ def _prop_value(el: Any, base_attr: str | None) -> str:
         return str(el.get(url_attr))
     if el.tag == "link" and el.get("href"):
         return str(el.get("href"))
-    return " ".join(el.text_content().split())
+    return " ".join("".join(el.itertext()).split())
 
 
 def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict[str, Any]:
@@ -143,10 +145,17 @@ def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict
     return item
 
 
+# libxml2 evaluates `descendant::*[@a]` faster than `//*[@a]`; the type test is done here.
+_ITEMSCOPES = etree.XPath("descendant::*[@itemscope]")
+_TYPEOFS = etree.XPath("descendant::*[@typeof]")
+
+
 def microdata_products(root: Any) -> list[dict[str, Any]]:
     """Product items written with itemscope/itemprop (outermost products only)."""
     found = []
-    for el in root.xpath("//*[@itemscope][contains(@itemtype, 'roduct')]"):
+    for el in _ITEMSCOPES(root):
+        if "roduct" not in (el.get("itemtype") or ""):
+            continue
         if el.get("itemprop") and el.xpath("ancestor::*[@itemscope]"):
             continue  # a nested product (isRelatedTo, hasVariant) belongs to its parent
         item = _read_item(el, "itemscope", "itemprop", "itemtype")
@@ -158,8 +167,10 @@ def microdata_products(root: Any) -> list[dict[str, Any]]:
 def rdfa_products(root: Any) -> list[dict[str, Any]]:
     """Product resources written with typeof/property (RDFa lite, schema.org or GoodRelations)."""
     found = []
-    query = "//*[@typeof][contains(@typeof, 'roduct') or contains(@typeof, 'Offering')]"
-    for el in root.xpath(query):
+    for el in _TYPEOFS(root):
+        kind = el.get("typeof") or ""
+        if "roduct" not in kind and "Offering" not in kind:
+            continue
         if el.get("property") and el.xpath("ancestor::*[@typeof]"):
             continue
         item = _read_item(el, "typeof", "property", "typeof")

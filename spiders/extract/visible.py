@@ -9,8 +9,10 @@ inside related/sponsored blocks, struck-through, instalments, eco-participation 
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from spiders.extract.prices import parse_price
@@ -143,15 +145,26 @@ _NON_CONTENT = SKIP | {"nav", "footer"}  # menus and footers never hold the main
 
 
 def visible_elements(body: Any) -> list[Any]:
-    """Elements in document order, without hidden or non-content subtrees."""
+    """Elements in document order, without hidden or non-content subtrees.
+
+    libxml2 walks the tree (`iter`); a hidden subtree is skipped by advancing that walk past
+    its descendants, so Python looks at each visible element once and at hidden ones not at all.
+    """
+    if not isinstance(body.tag, str) or body.tag in _NON_CONTENT or is_hidden(body):
+        return []
     out: list[Any] = []
-    stack = [body]
-    while stack:
-        el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in _NON_CONTENT or is_hidden(el):
+    append = out.append
+    walk = body.iter()
+    for el in walk:
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue  # comments and processing instructions
+        if tag in _NON_CONTENT or is_hidden(el):
+            inside = sum(1 for _ in el.iterdescendants())
+            if inside:
+                deque(islice(walk, inside), maxlen=0)
             continue
-        out.append(el)
-        stack.extend(reversed(el))
+        append(el)
     return out
 
 

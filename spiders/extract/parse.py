@@ -1,0 +1,63 @@
+"""One parse of a response for extraction, with lxml's plain etree parser.
+
+lxml.html's parser (Scrapy's selectors use it) gives every element a Python class lookup that
+costs more than the walks extraction does over the tree; plain etree elements carry none. A
+page the spider already parsed keeps its tree (no second parse). Valid UTF-8 bodies go to
+libxml2 as they are; others are decoded by Scrapy first (header, `<meta charset>`, detection).
+"""
+
+from __future__ import annotations
+
+import codecs
+import threading
+from typing import Any
+
+from lxml import etree
+
+_LOCAL = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _parser() -> etree.HTMLParser:
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True, collect_ids=False)
+        _LOCAL.parser = parser
+    return parser
+
+
+def _utf8_body(response: Any) -> bytes | None:
+    """The body itself when Scrapy would read it as UTF-8 and it is valid UTF-8."""
+    body = getattr(response, "body", None)
+    if not isinstance(body, bytes) or body.startswith(codecs.BOM_UTF8):
+        return None
+    try:
+        if codecs.lookup(response.encoding).name != "utf-8":
+            return None
+        body.decode("utf-8")
+    except (LookupError, UnicodeDecodeError, AttributeError):
+        return None
+    return body
+
+
+def lean_tree(response: Any) -> Any:
+    """The page's tree: Scrapy's cached one when the spider already parsed the page, else one
+    parse with the plain etree parser."""
+    cached = getattr(response, "_cached_selector", None)
+    if cached is not None and cached.type == "html" and cached.root is not None:
+        return cached.root
+    data = _utf8_body(response)
+    if data is None:
+        data = (getattr(response, "text", None) or "").encode("utf-8", errors="replace")
+    data = data.strip().replace(b"\x00", b"") or b"<html/>"
+    try:
+        root = etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None:
+        root = etree.fromstring(b"<html/>", parser=_parser())
+    return root
+
+
+def text_content(el: Any) -> str:
+    """All text of an element (lxml.html's `text_content()`, for plain etree elements too)."""
+    return "".join(el.itertext())
