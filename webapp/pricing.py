@@ -16,7 +16,7 @@ from typing import Any
 
 CENT = Decimal("0.01")
 RANGES = {"30j": 30, "90j": 90, "1an": 365, "tout": None}
-GPU_CATEGORIES = ("gpu", "datacenter-gpu", "carte graphique", "graphics card")
+GPU_CATEGORIES = ("gpu", "gpu-datacenter", "datacenter-gpu", "carte graphique", "graphics card")
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,25 @@ class Verdict:
     median90: Decimal | None
 
 
-def verdict(best: Decimal | None, market_lows: Sequence[Decimal], min_days: int = 14) -> Verdict:
-    """Compare today's best total price with the market's daily lows of the last 90 days."""
+def verdict(
+    best: Decimal | None,
+    market_lows: Sequence[Decimal],
+    span_days: int | None = None,
+    min_days: int = 14,
+    min_points: int = 3,
+) -> Verdict:
+    """Compare today's best total price with the market's daily lows of the last 90 days.
+
+    Judging needs `min_days` of history: the days spanned when `span_days` is given (shops
+    are not read every day), else the number of daily lows; and at least `min_points` lows.
+    """
     lows = sorted(market_lows)
-    if best is None or len(lows) < min_days:
+    enough = (
+        len(lows) >= min_days
+        if span_days is None
+        else span_days >= min_days and len(lows) >= min_points
+    )
+    if best is None or not enough:
         return Verdict("unknown", best, lows[0] if lows else None, None)
     low, median = lows[0], lows[len(lows) // 2]
     quartile = lows[len(lows) // 4]

@@ -72,7 +72,8 @@ def detail(product_id: int) -> str:
     )
     if best is None:
         best = summary.best_total
-    verdict = pricing.verdict(best, [v for v in last_90.market if v is not None])
+    span = (at.date() - last_90.days[0]).days if last_90.days else 0
+    verdict = pricing.verdict(best, [v for v in last_90.market if v is not None], span)
     references = _references(observations)
     return render_template(
         "products/detail.html",

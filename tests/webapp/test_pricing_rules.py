@@ -56,9 +56,17 @@ def test_verdict_rules() -> None:
     assert verdict(None, lows).code == "unknown"
 
 
+def test_verdict_counts_the_days_spanned_when_shops_are_read_every_few_days() -> None:
+    lows = [d("120.00"), d("110.00"), d("100.00"), d("130.00"), d("125.00")]  # read every 6 days
+    assert verdict(d("100.00"), lows, span_days=24).code == "lowest"
+    assert verdict(d("129.00"), lows, span_days=24).code == "high"
+    assert verdict(d("100.00"), lows, span_days=10).code == "unknown"  # under 14 days
+    assert verdict(d("100.00"), lows[:2], span_days=30).code == "unknown"  # too few readings
+
+
 def test_unit_prices_only_where_attributes_allow() -> None:
     assert unit_prices({"storage_gb": 256}, "smartphone", d("1099.00")) == [("storage", d("4.29"))]
-    gpu = unit_prices({"memory_gb": 141, "tflops": "1671"}, "datacenter-gpu", d("31999.00"))
+    gpu = unit_prices({"memory_gb": 141, "tflops": "1671"}, "gpu-datacenter", d("31999.00"))
     assert gpu == [("tflop", d("19.15")), ("gpu_memory", d("226.94"))]
     # Memory of a phone is not GPU memory; zero, text and booleans are ignored.
     assert unit_prices({"memory_gb": 8}, "smartphone", d("500.00")) == []
