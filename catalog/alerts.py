@@ -141,7 +141,9 @@ def historic_lows(session: Session, product_ids: list[int], before: datetime) ->
             )
             .group_by(Offer.product_id)
         )
-        lows.update({pid: low for pid, low in session.execute(query) if low is not None})
+        lows.update(
+            {pid: low for pid, low in session.execute(query) if pid is not None and low is not None}
+        )
     return lows
 
 

@@ -252,7 +252,7 @@ def _schedule(value: Any, fail: Any) -> Schedule:
         raise fail("schedule", "give either 'interval' or 'cron', not both")
     if "cron" in value:
         cron = value["cron"]
-        from croniter import croniter
+        from croniter import croniter  # type: ignore[import-untyped]
 
         if not isinstance(cron, str) or not croniter.is_valid(cron):
             raise fail("schedule.cron", f"not a cron expression: {cron!r}")
@@ -271,7 +271,8 @@ def _politeness(value: Any, fail: Any) -> Politeness:
         if key not in ("concurrency", "delay", "autothrottle", "obey_robots"):
             raise fail(f"politeness.{key}", "unknown field")
     concurrency = value.get("concurrency", defaults.concurrency)
-    if not isinstance(concurrency, int) or isinstance(concurrency, bool) or not 1 <= concurrency <= 64:
+    whole = isinstance(concurrency, int) and not isinstance(concurrency, bool)
+    if not whole or not 1 <= concurrency <= 64:
         raise fail("politeness.concurrency", "an integer from 1 to 64")
     delay = value.get("delay", defaults.delay)
     if not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0:

@@ -15,7 +15,9 @@ from catalog.db import make_engine, make_session_factory
 from catalog.migrate import upgrade
 
 SHARED_DATA = Path(
-    os.environ.get("COMPARATEUR_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+    os.environ.get(
+        "COMPARATEUR_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
 )
 PG_ADMIN_URL = os.environ.get(
     "COMPARATEUR_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
