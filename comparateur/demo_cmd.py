@@ -12,6 +12,7 @@ import secrets
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -65,6 +66,10 @@ def _counts(factory) -> dict[str, int]:  # type: ignore[no-untyped-def]
         }
 
 
+def _label(index: int, days: list[datetime]) -> str:
+    return f"  passage {index + 1:2}/{len(days)} ({days[index]:%Y-%m-%d})"
+
+
 DEMO_ADMIN = "admin@demo.comparateur.local"
 DEMO_ADMIN_FILE = Path("var") / "demo-admin.txt"
 
@@ -105,7 +110,7 @@ def demo(
     from comparateur.alerts_cmd import run_check
     from demoshops.clock import SimClock
     from demoshops.server import fixed_ports, start
-    from spiders.run import crawl
+    from spiders.series import crawl_series
 
     started = time.monotonic()
     url = db_url or default_url()
@@ -129,21 +134,29 @@ def demo(
 
     first, last = days[0], days[-1]
     click.echo(f"[3/4] Collecte : {len(days)} passages du {first:%d/%m/%Y} au {last:%d/%m/%Y}")
-    for index, day in enumerate(days, start=1):
+    ticks: dict[int, tuple[float, int]] = {}
+
+    def before_round(index: int, day: datetime) -> list[Any]:
         todo = [shop for shop in shops.shops if shop.slug not in _crawled(factory, slugs, day)]
-        label = f"  passage {index:2}/{len(days)} ({day:%Y-%m-%d})"
         if not todo:
-            click.echo(f"{label} : déjà collecté")
-            continue
-        clock.set(day)
-        tick = time.monotonic()
-        summaries = crawl(todo, url, now=day, match=True)
+            click.echo(f"{_label(index, days)} : déjà collecté")
+            return []
+        clock.set(day)  # the shops show that day's prices and stock
+        ticks[index] = (time.monotonic(), len(todo))
+        return todo
+
+    def after_round(index: int, day: datetime, summaries: list[Any]) -> None:
         run_check(url, day, send=False)  # the demo has no mail server: events stay queued
         offers = sum(s.offers for s in summaries)
         failed = [s.shop for s in summaries if s.status != "finished"]
         note = f", ÉCHEC : {', '.join(failed)}" if failed else ""
-        click.echo(f"{label} : {len(todo)} boutiques, {offers} offres, "
+        tick, count = ticks[index]
+        click.echo(f"{_label(index, days)} : {count} boutiques, {offers} offres, "
                    f"{time.monotonic() - tick:.1f} s{note}")  # fmt: skip
+
+    # One crawl process for every day (its start-up paid once); matching after each day.
+    crawl_series(shops.shops, url, days, before_round=before_round, after_round=after_round,
+                 match=True)  # fmt: skip
 
     counts = _counts(factory)
     admin = _demo_admin(factory)

@@ -131,12 +131,17 @@ def crawl(
                 persist.fail_unfinished(session, [run_ids[s.slug] for s in group], ended, message)
         if match:
             _match(factory, list(run_ids.values()))
-        with factory() as session:
-            query = select(CrawlRun).where(CrawlRun.id.in_(list(run_ids.values())))
-            runs = {run.id: run for run in session.scalars(query)}
-            return [_summary(slug, runs[run_id]) for slug, run_id in run_ids.items()]
+        return _summaries(factory, run_ids)
     finally:
         engine.dispose()
+
+
+def _summaries(factory: Any, run_ids: dict[str, int]) -> list[RunSummary]:
+    """The CrawlRun rows of `run_ids` (slug -> id), read back as summaries in that order."""
+    with factory() as session:
+        query = select(CrawlRun).where(CrawlRun.id.in_(list(run_ids.values())))
+        runs = {run.id: run for run in session.scalars(query)}
+        return [_summary(slug, runs[run_id]) for slug, run_id in run_ids.items()]
 
 
 def _summary(slug: str, run: CrawlRun) -> RunSummary:
