@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog.models import CrawlRun, Offer, PriceObservation, Shop
@@ -220,10 +220,25 @@ def save_offers(
                 change["attributes"] = dict(by_url[url].attributes)
         if len(change) > 1:
             updates.append(change)
-    if updates:
-        session.execute(update(Offer), updates)
+    _update_rows(session, updates)
     _observe(session, {ids[url]: offer for url, offer in by_url.items()}, observed_at, crawl_run_id)
     return list(ids.values())
+
+
+def _update_rows(session: Session, updates: list[dict[str, Any]]) -> None:
+    """UPDATE offer rows by id: one executemany per set of columns. Core, not the ORM bulk
+    update, which processes every row through the mapper and cost three times as much."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for change in updates:
+        groups.setdefault(tuple(sorted(change)), []).append(change)
+    for keys, rows in groups.items():
+        columns = [key for key in keys if key != "id"]
+        statement = (
+            update(OFFER)
+            .where(OFFER.c.id == bindparam("b_id", type_=OFFER.c.id.type))
+            .values({key: bindparam(f"b_{key}", type_=OFFER.c[key].type) for key in columns})
+        )
+        session.execute(statement, [{f"b_{key}": row[key] for key in keys} for row in rows])
 
 
 def _observe(

@@ -52,6 +52,8 @@ RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.RetryAfterMiddleware": 550,
+    # Cookies are off (COOKIES_ENABLED); without this its module (and tldextract) is imported.
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
 }
 
 # Validate -> normalise -> persist (persist only when the spider stores) -> contract export.
@@ -65,6 +67,8 @@ ITEM_PIPELINES = {
 REMOTE_CONTROL_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    # Off anyway; listed so that its module (which imports aiohttp) is not even loaded.
+    "scrapy.extensions.remote_control.RemoteControl": None,
     "spiders.middlewares.StatsFileExtension": 500,
 }
 

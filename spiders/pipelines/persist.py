@@ -48,6 +48,28 @@ def observation_time(text: str | None) -> datetime:
     return when
 
 
+# One engine per database URL for the whole crawl process: the crawlers of one crawl (one per
+# shop) and the rounds of a series share its compiled-statement cache, which is per engine
+# (SQLAlchemy compiles every statement again for a new engine). When the last pipeline using
+# it closes, its connections are closed (a test may drop the database) but the engine and its
+# cache stay for the next round.
+_ENGINES: dict[str, Any] = {}
+_USERS: dict[str, int] = {}
+
+
+def acquire_engine(url: str) -> Any:
+    if url not in _ENGINES:
+        _ENGINES[url] = make_engine(url)
+    _USERS[url] = _USERS.get(url, 0) + 1
+    return _ENGINES[url]
+
+
+def release_engine(url: str) -> None:
+    _USERS[url] = _USERS.get(url, 1) - 1
+    if _USERS[url] <= 0 and url in _ENGINES:
+        _ENGINES[url].dispose()
+
+
 @dataclass
 class RunState:
     shop_id: int
@@ -86,7 +108,7 @@ class PersistPipeline:
             return
         self.observed_at = observation_time(self.now_text)
         self.started = time.monotonic()
-        self.engine = make_engine(self.url)
+        self.engine = acquire_engine(self.url)
         self.factory = make_session_factory(self.engine)
         shop = getattr(spider, "shop", None)
         if shop is not None:
@@ -176,7 +198,7 @@ class PersistPipeline:
         except SQLAlchemyError as exc:
             logger.error("could not close the crawl runs: %s", exc)
         finally:
-            self.engine.dispose()
+            release_engine(self.url)
 
 
 def run_counts(stats: dict[str, Any], state: RunState) -> dict[str, Any]:
