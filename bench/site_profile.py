@@ -2,10 +2,11 @@
 
 Run: .venv/bin/python -m bench.site_profile --db URL [--pages 60] [--profile] [query ...]
 
-For each query: the time of each stage of `catalog.search.search()` (term resolution with
-typo correction, candidate retrieval, ranking with the products' figures, facet counts) and
-of the whole call; then product pages through Flask's test client, picked at random over the
-catalogue. Baseline: the static file through the same test client, in the same run.
+For each query: the time of each stage of `catalog.search.search()` without cache (term
+resolution with typo correction, matches ranked from the stored figures, facet counts), of
+the whole call, and of the same call answered from a warm `ResultCache`; then product pages
+through Flask's test client, picked at random over the catalogue. Baseline: the static file
+through the same test client, in the same run.
 `--profile` adds cProfile's top functions for the pages.
 """
 
@@ -24,10 +25,11 @@ from sqlalchemy import func, select
 
 from catalog.db import make_engine, make_session_factory
 from catalog.models import Product
+from catalog.search import ResultCache, search
 from catalog.search import engine as search_engine
-from catalog.search import search
-from catalog.search.query import Filters, _ranked, _resolve, count_facets
-from catalog.search.text import query_terms
+from catalog.search.query import Filters, _resolve, count_facets
+from catalog.search.ranking import collect
+from catalog.search.text import compact, query_terms
 from webapp import create_app
 
 QUERIES = ["rtx 5090", "rtx5090", "iphone 16", "ordinateur portable", "airpods pro", "h200",
@@ -43,19 +45,27 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
 
 def stages(url: str, queries: list[str]) -> int:
     engine = make_engine(url)
+    cap = search_engine.CANDIDATES
     with make_session_factory(engine)() as session:
         search(session, "warm")
-        print(f"{'query':<24} {'resolve':>8} {'cands':>8} {'n':>5} {'rank':>8} {'facets':>7} "
-              f"{'search()':>9}  (ms)")  # fmt: skip
+        print(f"{'query':<24} {'resolve':>8} {'rank':>8} {'n':>5} {'facets':>7} "
+              f"{'search()':>9} {'cached':>7}  (ms)")  # fmt: skip
         for q in queries:
             words = query_terms(q)
             (terms, _fix), resolve = timed(lambda w=words: _resolve(session, w, False))
-            ids, fetch = timed(lambda t=terms: search_engine.candidates(session, t))
-            hits, rank = timed(lambda i=ids, w=words: _ranked(session, i, " ".join(w), w))
-            _f, facets = timed(lambda h=hits: count_facets(h, Filters()))
-            result, whole = timed(lambda q=q: search(session, q, keep_current=False))
-            print(f"{q:<24} {resolve:>8.1f} {fetch:>8.1f} {len(ids):>5} {rank:>8.1f} "
-                  f"{facets:>7.1f} {whole:>9.1f}")  # fmt: skip
+            found, rank = timed(
+                lambda t=terms, w=words: collect(
+                    session, t, w, compact(" ".join(w)), {}, 20, cap, facets=True
+                )
+            )
+            _f, facets = timed(lambda f=found: count_facets(f.facet_rows, Filters()))
+            _r, whole = timed(lambda q=q: search(session, q, keep_current=False))
+            cache = ResultCache(60)
+            search(session, q, keep_current=False, cache=cache)
+            _c, cached = timed(lambda q=q, c=cache: search(session, q, keep_current=False, cache=c))
+            n = f"{found.total}{'+' if found.capped else ''}"
+            print(f"{q:<24} {resolve:>8.1f} {rank:>8.1f} {n:>5} {facets:>7.1f} "
+                  f"{whole:>9.1f} {cached:>7.1f}")  # fmt: skip
         last = int(session.scalar(select(func.max(Product.id))) or 1)
     engine.dispose()
     return last

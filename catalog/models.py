@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -245,6 +246,42 @@ class SearchDocument(Base):
     # Compact model code ("rtx5090") and name key, for "exact model first".
     model_key: Mapped[str | None] = mapped_column(String(200), index=True)
     indexed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Ranking and facet figures kept with the text (revision 0006_search_figures): `rank` orders
+    # by offers then name length (and is the FTS5 rowid on SQLite), so LIMIT stops early.
+    rank: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    name_length: Mapped[int] = mapped_column(Integer, default=0)
+    best_total: Mapped[Decimal | None]
+    offer_count: Mapped[int] = mapped_column(Integer, default=0)
+    shop_count: Mapped[int] = mapped_column(Integer, default=0)
+    in_stock: Mapped[bool] = mapped_column(Boolean, default=False)
+    category: Mapped[str | None] = mapped_column(String(100))
+    brand: Mapped[str | None] = mapped_column(String(100))
+    price_range: Mapped[str | None] = mapped_column(String(20))
+    storage: Mapped[str | None] = mapped_column(String(20))
+    gpu_memory: Mapped[str | None] = mapped_column(String(20))
+
+
+Index("ix_search_document_category_rank", SearchDocument.category, SearchDocument.rank)
+Index("ix_search_document_brand_rank", SearchDocument.brand, SearchDocument.rank)
+
+
+class SearchKey(Base):
+    """Compact spellings naming a product exactly ("rtx5090", a GTIN): "exact model first"."""
+
+    __tablename__ = "search_key"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("product.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class SearchStale(Base):
+    """Products whose search figures (prices, offers, stock) are stale; filled by triggers."""
+
+    __tablename__ = "search_stale"
+
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class SearchTerm(Base):

@@ -92,6 +92,25 @@ def product_summaries(session: Session, ids: Sequence[int]) -> dict[int, Product
     return out
 
 
+def summary_of_offers(product: Product, offers: Sequence[Offer]) -> ProductSummary:
+    """The same figures as `product_summaries`, from offers already loaded (the product page)."""
+    priced = [o for o in offers if o.price is not None]
+    totals = [o.total_price for o in priced if o.total_price is not None]
+    return ProductSummary(
+        product=product,
+        best_total=min(totals) if totals else None,
+        offer_count=len(priced),
+        shop_count=len({o.shop_id for o in priced}),
+        in_stock=any(is_in_stock(o.availability) for o in priced),
+    )
+
+
+def offer_colours(offers: Sequence[Offer]) -> list[str]:
+    """`colours()` from offers already loaded."""
+    found = {o.colour.strip() for o in offers if o.colour and o.colour.strip()}
+    return sorted(found, key=str.lower)
+
+
 def most_compared(session: Session, limit: int = 8) -> list[ProductSummary]:
     """The products with the most priced offers (the home page), in SQL rather than search."""
     counted = summaries_query().subquery()

@@ -16,7 +16,7 @@ from catalog.queries import is_in_stock, product_summaries, ranked_offers
 from catalog.search import search
 from webapp.db import get_session
 from webapp.openapi import document
-from webapp.search import filters_from
+from webapp.search import filters_from, search_cache
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 MAX_LIMIT = 100
@@ -74,7 +74,14 @@ def search_products() -> Response:
     q = (request.args.get("q") or "")[:500]
     limit = int_arg("limit", 20, 1, MAX_LIMIT)
     offset = int_arg("cursor", 0, 0, 10**12)
-    result = search(get_session(), q, filters_from(request.args), limit=limit, offset=offset)
+    result = search(
+        get_session(),
+        q,
+        filters_from(request.args),
+        limit=limit,
+        offset=offset,
+        cache=search_cache(),
+    )
     following = offset + limit if offset + limit < result.total else None
     return send(
         {

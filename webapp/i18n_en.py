@@ -19,6 +19,9 @@ EN: dict[str, str] = {
     "Plus de %(n)s produits : précisez la recherche ou filtrez.": (
         "More than %(n)s products: refine the search or filter."
     ),
+    "Filtres comptés sur les %(n)s premiers produits.": (
+        "Filters counted over the first %(n)s products."
+    ),
     "dès": "from",
     "en rupture": "out of stock",
     "Aucune offre pour l'instant": "No offer yet",

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from catalog.models import Offer, PriceObservation, Product, Shop
 from catalog.queries import (
-    colours,
     history_rows,
     is_in_stock,
-    product_summaries,
+    offer_colours,
     ranked_offers,
+    summary_of_offers,
     variants,
 )
 from webapp import pricing
@@ -48,7 +48,7 @@ def detail(product_id: int) -> str:
     if range_key not in pricing.RANGES:
         range_key = "90j"
     offers = ranked_offers(session, product_id)
-    summary = product_summaries(session, [product_id])[product_id]
+    summary = summary_of_offers(product, offers)
     observations = _observations(product_id)
     since = pricing.since_for(range_key, at)
     points = [
@@ -82,7 +82,7 @@ def detail(product_id: int) -> str:
         offers=offers,
         references=references,
         variants=variants(session, product),
-        colours=colours(session, product_id),
+        colours=offer_colours(offers),
         series=series,
         chart=series.as_chart(),
         range_key=range_key,

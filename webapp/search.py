@@ -18,7 +18,7 @@ from flask import (
 from werkzeug.datastructures import MultiDict
 
 from catalog.queries import category_counts, most_compared
-from catalog.search import FACETS, Filters, search, suggest
+from catalog.search import FACETS, Filters, ResultCache, search, suggest
 from webapp.csvstream import PRODUCT_COLUMNS, product_values, rows_to_csv
 from webapp.db import get_session
 from webapp.i18n import current_lang
@@ -26,6 +26,19 @@ from webapp.i18n import current_lang
 bp = Blueprint("search", __name__)
 PAGE_SIZE = 20
 CSV_LIMIT = 2000
+
+
+def search_cache() -> ResultCache:
+    """This process's cache of search answers (SEARCH_CACHE_SECONDS, default 30; 0 = none).
+
+    Off by default under TESTING, where tests change data between two requests.
+    """
+    cache = current_app.extensions.get("comparateur.search_cache")
+    if cache is None:
+        default = 0 if current_app.testing else 30
+        seconds = float(current_app.config.get("SEARCH_CACHE_SECONDS", default))
+        cache = current_app.extensions.setdefault("comparateur.search_cache", ResultCache(seconds))
+    return cache  # type: ignore[no-any-return]
 
 
 def filters_from(args: MultiDict[str, str]) -> Filters:
@@ -82,7 +95,14 @@ def results_for(args: dict[str, str]) -> str:
     filters = filters_from(multi)
     page = page_number(multi)
     q = query_text(multi)
-    result = search(get_session(), q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    result = search(
+        get_session(),
+        q,
+        filters,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        cache=search_cache(),
+    )
     return render_template(
         "search/results.html",
         q=q,
@@ -113,7 +133,9 @@ def facet_url(name: str, value: str | None) -> str:
 @bp.get("/recherche.csv")
 def results_csv() -> Response:
     q = query_text(request.args)
-    result = search(get_session(), q, filters_from(request.args), limit=CSV_LIMIT)
+    result = search(
+        get_session(), q, filters_from(request.args), limit=CSV_LIMIT, cache=search_cache()
+    )
     summaries = [hit.summary for hit in result.hits]
     rows = product_values(summaries, product_page_url())
     return csv_response(rows_to_csv(PRODUCT_COLUMNS, rows, bom=wants_bom()), "recherche.csv")
@@ -139,7 +161,7 @@ def csv_response(chunks: Iterator[str], filename: str) -> Response:
 
 @bp.get("/suggest.json")
 def suggestions() -> Response:
-    hits = suggest(get_session(), query_text(request.args), limit=8)
+    hits = suggest(get_session(), query_text(request.args), limit=8, cache=search_cache())
     response = jsonify(
         [
             {

@@ -1,12 +1,15 @@
 """Product search: accent- and case-insensitive, typo-tolerant, exact model first, with facets.
 
-Public API: `search`, `suggest`, `reindex`, `refresh`, `rebuild`. The engine finds
-candidates (FTS5 on SQLite, tsvector on PostgreSQL); the ranking and the facets are computed
-here in Python so that both engines return the same products in the same order.
+Public API: `search`, `suggest`, `reindex`, `refresh`, `rebuild`, `ResultCache`. The engine
+finds matches (FTS5 on SQLite, tsvector on PostgreSQL) in the order of a rank stored with
+each document (offers, then name length); exact model and relevance are decided from narrow
+rows and the `search_key` index, the same way on both engines, so both return the same
+products in the same order.
 """
 
 from __future__ import annotations
 
+from catalog.search.cache import ResultCache
 from catalog.search.index import rebuild, refresh, reindex
 from catalog.search.query import (
     FACETS,
@@ -23,6 +26,7 @@ __all__ = [
     "Facet",
     "Filters",
     "Hit",
+    "ResultCache",
     "SearchResult",
     "rebuild",
     "refresh",

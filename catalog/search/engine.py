@@ -1,6 +1,7 @@
-"""The engine-specific half of search: term lookup and candidate retrieval.
+"""The engine-specific half of search: term lookup and matches in rank order.
 
-SQLite uses FTS5 (bm25); PostgreSQL uses a tsvector (ts_rank, unaccent) and pg_trgm for the
+SQLite uses FTS5 (its rowid is the document's rank, so `ORDER BY rowid LIMIT n` stops after
+n matches); PostgreSQL a tsvector (GIN) with a b-tree on rank, and pg_trgm for the
 vocabulary. Terms reaching this module are already folded to [a-z0-9]+, so the query
 languages never see a reader's quotes, operators or control characters.
 """
@@ -11,12 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import text
+from sqlalchemy import column, select, table, text
 from sqlalchemy.orm import Session
+
+from catalog.models import SearchDocument, SearchKey
 
 # Broad queries ("nvidia") rank at most this many matches; the total then reads "1000+".
 CANDIDATES = 1000
 NEAR_SCAN = 20_000
+EXACT_LIMIT = 200
+# The narrow row of a match: what ranking, filters, facets and result cards need.
+ROW_COLUMNS = ("product_id", "rank", "best_total", "offer_count", "shop_count", "in_stock",
+               "category", "brand", "price_range", "storage", "gpu_memory")  # fmt: skip
+FILTER_COLUMNS = {"category": "category", "brand": "brand", "price": "price_range",
+                  "storage": "storage", "gpu_memory": "gpu_memory"}  # fmt: skip
+_FTS = table("search_fts", column("rowid"))
 
 
 @dataclass(frozen=True)
@@ -58,14 +68,15 @@ def term_known(session: Session, term: Term) -> bool:
 def correct(session: Session, word: str, cutoff: float = 75.0) -> str | None:
     """The closest vocabulary term to a misspelt word, or None.
 
-    Words with digits are never corrected: "h20" and "h200" are different products.
+    Words with digits are never corrected, nor corrected into a term with digits: "h20"
+    and "h200" are different products (and the vocabulary's model codes are most of it).
     """
     if len(word) < 4 or any(c.isdigit() for c in word):
         return None
     if dialect(session) == "postgresql":
         rows = session.execute(
             text(
-                "SELECT term FROM search_term WHERE term % :t "
+                "SELECT term FROM search_term WHERE term % :t AND term !~ '[0-9]' "
                 "ORDER BY similarity(term, :t) DESC, term LIMIT 50"
             ),
             {"t": word},
@@ -82,45 +93,100 @@ def correct(session: Session, word: str, cutoff: float = 75.0) -> str | None:
 
 
 def _by_length(session: Session, word: str) -> list[str]:
+    digits = "term !~ '[0-9]'" if dialect(session) == "postgresql" else "term NOT GLOB '*[0-9]*'"
     rows = session.execute(
         text(
             # "+" keeps SQLite on the primary key range (the length index alone read 10x more).
             "SELECT term FROM search_term WHERE term >= :lo AND term <= :hi "
-            "AND +term_length BETWEEN :short AND :long"
+            f"AND +term_length BETWEEN :short AND :long AND {digits}"
         ),
         {**_prefix_range(word[0]), "short": len(word) - 2, "long": len(word) + 2},
     )
     return [r[0] for r in rows]
 
 
-def candidates(
-    session: Session, terms: list[Term], any_term: bool = False, limit: int = CANDIDATES
-) -> list[int]:
-    """Product ids whose document has every term (or any, for near matches), best first."""
-    if not terms:
-        return []
+def match_text(session: Session, terms: list[Term], any_term: bool, whole: list[str]) -> str:
+    """The engine's query: every term (or any), and these words as whole terms."""
     if dialect(session) == "postgresql":
-        joiner = " | " if any_term else " & "
-        query = joiner.join(t.text + (":*" if t.prefix else "") for t in terms)
-        rows = session.execute(
-            text(
-                "SELECT product_id FROM search_document, to_tsquery('simple', unaccent(:q)) q "
-                "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, product_id LIMIT :n"
-            ),
-            {"q": query, "n": limit},
+        query = (" | " if any_term else " & ").join(
+            t.text + (":*" if t.prefix else "") for t in terms
         )
+        return " & ".join([f"({query})", *whole]) if whole else query
+    query = (" OR " if any_term else " AND ").join(
+        f'"{t.text}"' + ("*" if t.prefix else "") for t in terms
+    )
+    return " AND ".join([f"({query})", *(f'"{w}"' for w in whole)]) if whole else query
+
+
+def window(
+    session: Session,
+    terms: list[Term],
+    filters: dict[str, str],
+    limit: int,
+    any_term: bool = False,
+    whole: list[str] | None = None,
+    max_rank: int | None = None,
+    ids_only: bool = False,
+) -> list[Any]:
+    """The first `limit` matches in rank order, as narrow rows (figures, no text).
+
+    No terms lists the whole catalogue. `whole` adds words that must be whole terms,
+    `max_rank` keeps the rows up to that rank (relevance checks within a known window).
+    """
+    doc = SearchDocument.__table__.c
+    columns = [doc.product_id, doc.rank] if ids_only else [doc[name] for name in ROW_COLUMNS]
+    statement = select(*columns).limit(limit)
+    if terms and dialect(session) == "sqlite":
+        order = _FTS.c.rowid
+        statement = statement.select_from(
+            _FTS.join(SearchDocument.__table__, doc.rank == _FTS.c.rowid)
+        ).where(text("search_fts MATCH :q"))
     else:
-        joiner = " OR " if any_term else " AND "
-        query = joiner.join(f'"{t.text}"' + ("*" if t.prefix else "") for t in terms)
-        rows = session.execute(
-            text(
-                "SELECT f.rowid FROM search_fts f JOIN search_document d "
-                "ON d.product_id = f.rowid WHERE search_fts MATCH :q "
-                "ORDER BY bm25(search_fts), f.rowid LIMIT :n"
-            ),
-            {"q": query, "n": limit},
-        )
-    return [int(r[0]) for r in rows]
+        order = doc.rank
+        if terms:
+            statement = statement.where(text("search_document.tsv @@ to_tsquery('simple', :q)"))
+    if terms:
+        statement = statement.params(q=match_text(session, terms, any_term, whole or []))
+    statement = statement.where(*filter_conditions(filters)).order_by(order)
+    if max_rank is not None:
+        statement = statement.where(order <= max_rank)
+    return list(session.execute(statement))
+
+
+def filter_conditions(filters: dict[str, str]) -> list[Any]:
+    doc = SearchDocument.__table__.c
+    out = []
+    for name, value in filters.items():
+        if name == "availability":
+            out.append(doc.in_stock.is_(value == "in_stock"))
+        else:
+            out.append(doc[FILTER_COLUMNS[name]] == value)
+    return out
+
+
+def exact_rows(session: Session, key: str, filters: dict[str, str]) -> list[Any]:
+    """Products named exactly by the compact query (any match or not), as narrow rows."""
+    doc = SearchDocument.__table__.c
+    statement = (
+        select(*[doc[name] for name in ROW_COLUMNS])
+        .join(SearchKey, SearchKey.product_id == doc.product_id)
+        .where(SearchKey.key == key[:200], *filter_conditions(filters))
+        .order_by(doc.rank)
+        .limit(EXACT_LIMIT)
+    )
+    return list(session.execute(statement))
+
+
+def rows_for(session: Session, ids: list[int]) -> list[Any]:
+    """Narrow rows of these products, in the order of `ids`."""
+    if not ids:
+        return []
+    doc = SearchDocument.__table__.c
+    rows = session.execute(
+        select(*[doc[name] for name in ROW_COLUMNS]).where(doc.product_id.in_(ids))
+    )
+    found = {int(r.product_id): r for r in rows}
+    return [found[i] for i in ids if i in found]
 
 
 def near_names(session: Session, query: str, limit: int = 5) -> list[int]:

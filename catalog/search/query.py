@@ -1,37 +1,35 @@
-"""Search queries: resolve terms, fetch candidates, rank, filter and count facets."""
+"""Search queries: resolve terms, rank matches, filter and count facets, mostly in SQL.
+
+Order: exact model first, then the share of the query's words found whole, then the stored
+rank (more offers, then shorter names, then older products). The engine returns matches in
+rank order, so a broad query reads its first CANDIDATES matches and stops; facets count
+those (`facets_partial` then says so) and the total reads "1000+".
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from catalog.models import Product, SearchDocument
-from catalog.queries import ProductSummary, product_summaries
+from catalog.models import Product
+from catalog.queries import ProductSummary
 from catalog.search import engine
+from catalog.search.cache import ResultCache
 from catalog.search.engine import Term
+from catalog.search.figures import PRICE_RANGES, model_keys, price_key
 from catalog.search.index import refresh
-from catalog.search.text import compact, fold, query_terms, words
+from catalog.search.ranking import Match, Matches, collect, documents_score
+from catalog.search.text import compact, query_terms
 
 log = logging.getLogger(__name__)
-
-# Price ranges of the facet, in euros: (low inclusive, high exclusive).
-PRICE_RANGES: list[tuple[int, int | None]] = [
-    (0, 100),
-    (100, 300),
-    (300, 700),
-    (700, 1500),
-    (1500, 5000),
-    (5000, 20000),
-    (20000, None),
-]
 FACETS = ("category", "brand", "price", "storage", "gpu_memory", "availability")
+__all__ = ["PRICE_RANGES", "model_keys", "price_key"]
 
 
 @dataclass
@@ -78,35 +76,34 @@ class SearchResult:
     near: list[Hit] = field(default_factory=list)
     # True when the matches reached engine.CANDIDATES: `total` is then a lower bound.
     capped: bool = False
+    # True when facets were counted over the first CANDIDATES matches only (how many: below).
+    facets_partial: bool = False
+    facets_counted: int = 0
 
 
-def price_key(total: Decimal | None) -> str | None:
-    if total is None:
-        return None
-    for low, high in PRICE_RANGES:
-        if total >= low and (high is None or total < high):
-            return f"{low}-{high}" if high is not None else f"{low}-"
-    return None
+@dataclass(frozen=True)
+class Plan:
+    """What a search found, as plain data (cacheable): the page, counts, facets."""
+
+    page: list[Match]
+    total: int
+    capped: bool
+    facets: dict[str, list[Facet]]
+    facets_partial: bool
+    facets_counted: int
+    corrections: dict[str, str]
+    near: list[Match]
 
 
-def facet_values(summary: ProductSummary) -> dict[str, str | None]:
-    attributes: dict[str, Any] = summary.product.attributes or {}
+def facet_values(row: Any) -> dict[str, str | None]:
     return {
-        "category": summary.product.category,
-        "brand": summary.product.brand,
-        "price": price_key(summary.best_total),
-        "storage": _number(attributes.get("storage_gb")),
-        "gpu_memory": _number(attributes.get("memory_gb")),
-        "availability": "in_stock" if summary.in_stock else "out_of_stock",
+        "category": row.category,
+        "brand": row.brand,
+        "price": row.price_range,
+        "storage": row.storage,
+        "gpu_memory": row.gpu_memory,
+        "availability": "in_stock" if row.in_stock else "out_of_stock",
     }
-
-
-def _number(value: Any) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float, Decimal)) or (isinstance(value, str) and value.isdigit()):
-        return str(int(value))
-    return None
 
 
 def _terms(words_: list[str], last_prefix: bool) -> list[Term]:
@@ -118,17 +115,16 @@ def _terms(words_: list[str], last_prefix: bool) -> list[Term]:
 
 
 def _resolve(
-    session: Session, words_: list[str], last_prefix: bool
+    session: Session, words_: list[str], last_prefix: bool, cache: ResultCache | None = None
 ) -> tuple[list[Term], dict[str, str]]:
     """Terms to search with, misspelt words replaced by their closest indexed term."""
     terms: list[Term] = []
     corrections: dict[str, str] = {}
     for term in _terms(words_, last_prefix):
-        if engine.term_known(session, term):
+        known, fixed = _lookup(session, term, cache)
+        if known:
             terms.append(term)
-            continue
-        fixed = engine.correct(session, term.text)
-        if fixed:
+        elif fixed:
             corrections[term.text] = fixed
             terms.append(Term(fixed, False))
         else:
@@ -136,124 +132,27 @@ def _resolve(
     return terms, corrections
 
 
-def _score(summary: ProductSummary, query_compact: str, words_: list[str], doc: str) -> Hit:
-    product = summary.product
-    exact = bool(query_compact) and query_compact in model_keys(product)
-    model = compact(product.model or "")
-    # "rtx5090" names "GeForce RTX 5090": a model code typed without its family name.
-    if not exact and model and any(c.isdigit() for c in query_compact):
-        exact = len(query_compact) >= 3 and model.endswith(query_compact)
-    name_words = set(words(product.name))
-    doc_words = set(doc.split())
-    whole = sum(1 for w in words_ if w in name_words or w in doc_words)
-    # Relevance: the share of the words found whole (not only as a prefix or a correction).
-    score = whole / max(len(words_), 1)
-    return Hit(summary=summary, exact=exact, score=round(score, 6))
+def _lookup(session: Session, term: Term, cache: ResultCache | None) -> tuple[bool, str | None]:
+    def find() -> tuple[bool, str | None]:
+        if engine.term_known(session, term):
+            return True, None
+        return False, engine.correct(session, term.text)
+
+    return cache.get_or_make(("term", term), find) if cache else find()
 
 
-def model_keys(product: Product) -> set[str]:
-    """Compact spellings that name exactly this product: model, brand+model, +capacity, GTIN."""
-    model = compact(product.model or "")
-    brand_model = compact(f"{product.brand or ''} {product.model or ''}")
-    keys = {model, brand_model, compact(product.name)}
-    for key in ("storage_gb", "memory_gb"):
-        value = _number((product.attributes or {}).get(key))
-        if value and model:
-            keys.update({model + value, model + value + "go", brand_model + value})
-    keys.update(compact(g) for g in product.gtins or [])
-    return keys - {""}
-
-
-def _order(hit: Hit) -> tuple[Any, ...]:
-    # Ties: more offers first, then shorter names (fewer words that were not asked for).
-    name = fold(hit.product.name)
-    return (not hit.exact, -hit.score, -hit.summary.offer_count, len(name), name, hit.product.id)
-
-
-def _ranked(session: Session, ids: list[int], query: str, words_: list[str]) -> list[Hit]:
-    summaries = product_summaries(session, ids)
-    docs = dict(
-        session.execute(
-            select(SearchDocument.product_id, SearchDocument.document).where(
-                SearchDocument.product_id.in_(ids[:900])
-            )
-        ).all()
-    )
-    query_compact = compact(query)
-    hits = [_score(s, query_compact, words_, docs.get(pid, "")) for pid, s in summaries.items()]
-    return sorted(hits, key=_order)
-
-
-def _all_ids(session: Session, filters: Filters) -> list[int]:
-    """Browsing without words: category and brand narrow the set in SQL before the cap."""
-    statement = select(Product.id).order_by(Product.id).limit(engine.CANDIDATES)
-    if filters.category:
-        statement = statement.where(Product.category == filters.category)
-    if filters.brand:
-        statement = statement.where(Product.brand == filters.brand)
-    return list(session.scalars(statement))
-
-
-def search(
-    session: Session,
-    query: str,
-    filters: Filters | None = None,
-    limit: int = 20,
-    offset: int = 0,
-    keep_current: bool = True,
-) -> SearchResult:
-    """Products matching `query` and `filters`, best first; never raises on odd input.
-
-    An empty query lists the catalogue (browse by facets). `keep_current` first rebuilds
-    the documents the triggers marked stale.
-    """
-    filters = filters or Filters()
-    if keep_current:
-        _refresh_quietly(session)
-    words_ = query_terms(query or "")
-    corrections: dict[str, str] = {}
-    if words_:
-        terms, corrections = _resolve(session, words_, last_prefix=False)
-        ids = engine.candidates(session, terms)
-        hits = _ranked(session, ids, " ".join(words_), words_) if ids else []
-    else:
-        ids = _all_ids(session, filters)
-        hits = sorted(
-            (Hit(s, False, 0.0) for s in product_summaries(session, ids).values()),
-            key=_order,
-        )
-    facets = count_facets(hits, filters)
-    chosen = [h for h in hits if _passes(h, filters.active())]
-    result = SearchResult(
-        query=query, hits=chosen[offset : offset + limit], total=len(chosen), facets=facets
-    )
-    result.corrections = corrections
-    result.capped = len(ids) >= engine.CANDIDATES
-    if words_ and not chosen:
-        result.near = near_matches(session, words_)
-    return result
-
-
-def _passes(hit: Hit, active: dict[str, str], skip: str | None = None) -> bool:
-    return _matches(facet_values(hit.summary), active, skip)
-
-
-def _matches(values: dict[str, str | None], active: dict[str, str], skip: str | None) -> bool:
-    return all(values.get(k) == v for k, v in active.items() if k != skip)
-
-
-def count_facets(hits: list[Hit], filters: Filters) -> dict[str, list[Facet]]:
-    """Counts per facet value among hits passing the *other* facets' choices."""
+def count_facets(rows: list[Any], filters: Filters) -> dict[str, list[Facet]]:
+    """Counts per facet value among rows passing the *other* facets' choices."""
     active = filters.active()
-    every = [facet_values(hit.summary) for hit in hits]
+    every = [tuple(facet_values(row).values()) for row in rows]
     out: dict[str, list[Facet]] = {}
-    for name in FACETS:
-        counts: Counter[str] = Counter()
-        for values in every:
-            if _matches(values, active, skip=name):
-                value = values[name]
-                if value is not None:
-                    counts[value] += 1
+    for i, name in enumerate(FACETS):
+        others = [(FACETS.index(k), v) for k, v in active.items() if k != name]
+        counts: Counter[str] = Counter(
+            values[i]
+            for values in every
+            if values[i] is not None and all(values[j] == v for j, v in others)
+        )
         order = sorted(counts, key=lambda v: (_facet_sort(name, v), v))
         out[name] = [Facet(name, v, counts[v], active.get(name) == v) for v in order]
     return out
@@ -265,29 +164,133 @@ def _facet_sort(name: str, value: str) -> Any:
     return 0
 
 
-def near_matches(session: Session, words_: list[str], limit: int = 5) -> list[Hit]:
+def search(
+    session: Session,
+    query: str,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    keep_current: bool = True,
+    cache: ResultCache | None = None,
+) -> SearchResult:
+    """Products matching `query` and `filters`, best first; never raises on odd input.
+
+    An empty query lists the catalogue (browse by facets). `keep_current` first rebuilds
+    the documents the triggers marked stale. `cache` keeps identical searches for a while.
+    """
+    filters = filters or Filters()
+    if keep_current:
+        _refresh_quietly(session, cache)
+    words_ = query_terms(query or "")
+    key = ("search", tuple(words_), tuple(sorted(filters.active().items())), limit, offset)
+
+    def make() -> Plan:
+        return _plan(session, words_, filters, limit, offset, cache)
+
+    plan: Plan = cache.get_or_make(key, make) if cache else make()
+    hits = _hits(session, plan.page + plan.near)
+    page, near = hits[: len(plan.page)], hits[len(plan.page) :]
+    return SearchResult(
+        query=query,
+        hits=page,
+        total=plan.total,
+        facets=plan.facets,
+        corrections=dict(plan.corrections),
+        near=near,
+        capped=plan.capped,
+        facets_partial=plan.facets_partial,
+        facets_counted=plan.facets_counted,
+    )
+
+
+def _plan(
+    session: Session,
+    words_: list[str],
+    filters: Filters,
+    limit: int,
+    offset: int,
+    cache: ResultCache | None,
+) -> Plan:
+    terms, corrections = _resolve(session, words_, False, cache) if words_ else ([], {})
+    found = collect(
+        session, terms, words_, compact(" ".join(words_)), filters.active(), offset + limit,
+        engine.CANDIDATES, facets=True,
+    )  # fmt: skip
+    facets = count_facets(found.facet_rows, filters)
+    near = near_plan(session, words_, cache=cache) if words_ and not found.total else []
+    return Plan(
+        page=found.ranked[offset : offset + limit],
+        total=found.total,
+        capped=found.capped,
+        facets=facets,
+        facets_partial=found.facets_partial,
+        facets_counted=len(found.facet_rows),
+        corrections=corrections,
+        near=near,
+    )
+
+
+def _hits(session: Session, matches: list[Match]) -> list[Hit]:
+    """The page's products as ORM objects (one query), with their stored figures."""
+    if not matches:
+        return []
+    ids = [m.product_id for m in matches]
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+    return [
+        Hit(
+            ProductSummary(
+                products[m.product_id], m.best_total, m.offer_count, m.shop_count, m.in_stock
+            ),
+            m.exact,
+            m.score,
+        )
+        for m in matches
+        if m.product_id in products
+    ]
+
+
+def near_plan(
+    session: Session, words_: list[str], limit: int = 5, cache: ResultCache | None = None
+) -> list[Match]:
     """Proposals for a search without results: any of the words, then similar names."""
-    terms, _ = _resolve(session, words_, last_prefix=True)
-    ids = engine.candidates(session, terms, any_term=True, limit=200)
-    if not ids:
-        ids = engine.near_names(session, " ".join(words_), limit)
-    return _ranked(session, ids, " ".join(words_), words_)[:limit] if ids else []
+    terms, _ = _resolve(session, words_, True, cache)
+    query_compact = compact(" ".join(words_))
+    found: Matches = collect(session, terms, words_, query_compact, {}, limit, 200, any_term=True)
+    if found.ranked:
+        return found.ranked[:limit]
+    ids = engine.near_names(session, " ".join(words_), limit)
+    rows = engine.rows_for(session, ids)
+    return documents_score(session, rows, words_, query_compact)[:limit]
 
 
-def suggest(session: Session, prefix: str, limit: int = 8) -> list[Hit]:
+def near_matches(session: Session, words_: list[str], limit: int = 5) -> list[Hit]:
+    return _hits(session, near_plan(session, words_, limit))
+
+
+def suggest(
+    session: Session, prefix: str, limit: int = 8, cache: ResultCache | None = None
+) -> list[Hit]:
     """As-you-type proposals: the last word is a prefix."""
     words_ = query_terms(prefix or "")
     if not words_:
         return []
-    _refresh_quietly(session)
-    terms, _ = _resolve(session, words_, last_prefix=True)
-    ids = engine.candidates(session, terms, limit=200)
-    return _ranked(session, ids, " ".join(words_), words_)[:limit] if ids else []
+    _refresh_quietly(session, cache)
+
+    def make() -> list[Match]:
+        terms, _ = _resolve(session, words_, True, cache)
+        qc = compact(" ".join(words_))
+        return collect(session, terms, words_, qc, {}, limit, 200).ranked[:limit]
+
+    matches: list[Match] = (
+        cache.get_or_make(("suggest", tuple(words_), limit), make) if cache else make()
+    )
+    return _hits(session, matches)
 
 
-def _refresh_quietly(session: Session) -> None:
+def _refresh_quietly(session: Session, cache: ResultCache | None) -> None:
     try:
-        refresh(session)
+        if refresh(session) and cache is not None:
+            cache.clear()  # this process changed the index: forget what it answered before
     except DBAPIError:
         # A busy writer (crawl in progress) must not break a reader's search.
         session.rollback()
