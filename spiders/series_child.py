@@ -43,9 +43,8 @@ async def run_round(process: Any, job: dict[str, Any], command: dict[str, Any]) 
     shops = {shop.slug: shop for shop in job["shops"]}
     tasks = []
     for slug in command["shops"]:
-        settings = process.settings.copy()
-        settings.set("COMPARATEUR_NOW", command["now"], priority="cmdline")
-        crawler = Crawler(ShopSpider, settings)
+        crawler = Crawler(ShopSpider, process.settings)  # a copy of its own (deep: ~30 ms)
+        crawler.settings.set("COMPARATEUR_NOW", command["now"], priority="cmdline")
         tasks.append(
             process.crawl(crawler, shop=shops[slug], crawl_run_id=command["run_ids"][slug])
         )

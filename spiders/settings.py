@@ -63,6 +63,10 @@ ITEM_PIPELINES = {
     "spiders.pipelines.persist.PersistPipeline": 300,
     "spiders.pipelines.export.ContractPipeline": 900,
 }
+# Scrapy reads the source of every generator callback of every new spider (inspect + ast)
+# to warn about `return value` in generators; ours return nothing, and a series creates
+# spiders every round.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 # No control server listening on a port from a crawler; no telnet console either.
 REMOTE_CONTROL_ENABLED = False
 EXTENSIONS = {

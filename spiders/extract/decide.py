@@ -144,7 +144,9 @@ def decide(page: Page) -> list[Offer]:
         start = page.position(family)
         start = start if start >= 0 else located.position
         end = start + sum(1 for _ in family.iter())
-        candidates = page.candidates(hint, (start, min(end, located.position + 60)))
+        # _regular_near keeps prices less than 60 elements away: nothing further is scored
+        window = (max(start, located.position - 59), min(end, located.position + 60))
+        candidates = page.candidates(hint, window)
     else:
         candidates = page.candidates(hint)
         best = _best(candidates)
