@@ -26,15 +26,19 @@ def _parser() -> etree.HTMLParser:
 
 
 def _utf8_body(response: Any) -> bytes | None:
-    """The body itself when Scrapy would read it as UTF-8 and it is valid UTF-8."""
+    """The body itself when Scrapy would read it as UTF-8 (declared so, or nothing declared:
+    its detection then picks ASCII or UTF-8 for a valid UTF-8 body) and it is valid UTF-8.
+    Checking the declaration first spares Scrapy's detection, which decodes the body twice."""
     body = getattr(response, "body", None)
     if not isinstance(body, bytes) or body.startswith(codecs.BOM_UTF8):
         return None
     try:
-        if codecs.lookup(response.encoding).name != "utf-8":
+        declared = getattr(response, "_declared_encoding", None)
+        encoding = declared() if declared is not None else response.encoding
+        if encoding is not None and codecs.lookup(encoding).name != "utf-8":
             return None
         body.decode("utf-8")
-    except (LookupError, UnicodeDecodeError, AttributeError):
+    except (LookupError, UnicodeDecodeError, AttributeError, TypeError):
         return None
     return body
 
