@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import column, select, table, text
+from sqlalchemy import column, false, select, table, text
 from sqlalchemy.orm import Session
 
 from catalog.models import SearchDocument, SearchKey
@@ -31,10 +31,12 @@ _FTS = table("search_fts", column("rowid"))
 
 @dataclass(frozen=True)
 class Term:
-    """A query term as searched: the text and whether it matches as a prefix."""
+    """A query term as searched: the text, whether it matches as a prefix, and the
+    vocabulary's words it then stands for when they are few (see `expand`)."""
 
     text: str
     prefix: bool
+    alternatives: tuple[str, ...] = ()
 
 
 def dialect(session: Session) -> str:
@@ -65,6 +67,28 @@ def term_known(session: Session, term: Term) -> bool:
     return found is not None
 
 
+def _no_digits(session: Session) -> str:
+    return "term !~ '[0-9]'" if dialect(session) == "postgresql" else "term NOT GLOB '*[0-9]*'"
+
+
+def expand(session: Session, prefix: str, most: int = 20) -> tuple[str, ...] | None:
+    """The alphabetic terms starting with an alphabetic prefix, or None when more than `most`.
+
+    Matching them is the same as matching the prefix: a term with digits ("rtx5090") is always
+    indexed beside its leading letters ("rtx"), which start with the same prefix. Engines
+    read a few exact terms far faster than a prefix spanning thousands of model codes.
+    """
+    rows = session.execute(
+        text(
+            "SELECT term FROM search_term WHERE term >= :lo AND term <= :hi "
+            f"AND {_no_digits(session)} ORDER BY term LIMIT :n"
+        ),
+        {**_prefix_range(prefix), "n": most + 1},
+    )
+    found = tuple(r[0] for r in rows)
+    return found if len(found) <= most else None
+
+
 def correct(session: Session, word: str, cutoff: float = 75.0) -> str | None:
     """The closest vocabulary term to a misspelt word, or None.
 
@@ -93,12 +117,11 @@ def correct(session: Session, word: str, cutoff: float = 75.0) -> str | None:
 
 
 def _by_length(session: Session, word: str) -> list[str]:
-    digits = "term !~ '[0-9]'" if dialect(session) == "postgresql" else "term NOT GLOB '*[0-9]*'"
     rows = session.execute(
         text(
             # "+" keeps SQLite on the primary key range (the length index alone read 10x more).
             "SELECT term FROM search_term WHERE term >= :lo AND term <= :hi "
-            f"AND +term_length BETWEEN :short AND :long AND {digits}"
+            f"AND +term_length BETWEEN :short AND :long AND {_no_digits(session)}"
         ),
         {**_prefix_range(word[0]), "short": len(word) - 2, "long": len(word) + 2},
     )
@@ -108,13 +131,21 @@ def _by_length(session: Session, word: str) -> list[str]:
 def match_text(session: Session, terms: list[Term], any_term: bool, whole: list[str]) -> str:
     """The engine's query: every term (or any), and these words as whole terms."""
     if dialect(session) == "postgresql":
-        query = (" | " if any_term else " & ").join(
-            t.text + (":*" if t.prefix else "") for t in terms
-        )
+        parts = [
+            f"({' | '.join(t.alternatives)})"
+            if t.alternatives
+            else t.text + (":*" if t.prefix else "")
+            for t in terms
+        ]
+        query = (" | " if any_term else " & ").join(parts)
         return " & ".join([f"({query})", *whole]) if whole else query
-    query = (" OR " if any_term else " AND ").join(
-        f'"{t.text}"' + ("*" if t.prefix else "") for t in terms
-    )
+    parts = [
+        f"({' OR '.join(chr(34) + a + chr(34) for a in t.alternatives)})"
+        if t.alternatives
+        else f'"{t.text}"' + ("*" if t.prefix else "")
+        for t in terms
+    ]
+    query = (" OR " if any_term else " AND ").join(parts)
     return " AND ".join([f"({query})", *(f'"{w}"' for w in whole)]) if whole else query
 
 
@@ -127,14 +158,17 @@ def window(
     whole: list[str] | None = None,
     max_rank: int | None = None,
     ids_only: bool = False,
+    with_text: bool = False,
 ) -> list[Any]:
     """The first `limit` matches in rank order, as narrow rows (figures, no text).
 
     No terms lists the whole catalogue. `whole` adds words that must be whole terms,
-    `max_rank` keeps the rows up to that rank (relevance checks within a known window).
+    `max_rank` keeps the rows up to that rank; `with_text` adds the document's text.
     """
     doc = SearchDocument.__table__.c
     columns = [doc.product_id, doc.rank] if ids_only else [doc[name] for name in ROW_COLUMNS]
+    if with_text:
+        columns.append(doc.document)
     statement = select(*columns).limit(limit)
     if terms and dialect(session) == "sqlite":
         order = _FTS.c.rowid
@@ -157,7 +191,9 @@ def filter_conditions(filters: dict[str, str]) -> list[Any]:
     doc = SearchDocument.__table__.c
     out = []
     for name, value in filters.items():
-        if name == "availability":
+        if "\x00" in value:
+            out.append(false())  # no stored value has one (and PostgreSQL refuses them)
+        elif name == "availability":
             out.append(doc.in_stock.is_(value == "in_stock"))
         else:
             out.append(doc[FILTER_COLUMNS[name]] == value)

@@ -122,8 +122,8 @@ def _resolve(
     corrections: dict[str, str] = {}
     for term in _terms(words_, last_prefix):
         known, fixed = _lookup(session, term, cache)
-        if known:
-            terms.append(term)
+        if known is not None:
+            terms.append(known)
         elif fixed:
             corrections[term.text] = fixed
             terms.append(Term(fixed, False))
@@ -132,11 +132,19 @@ def _resolve(
     return terms, corrections
 
 
-def _lookup(session: Session, term: Term, cache: ResultCache | None) -> tuple[bool, str | None]:
-    def find() -> tuple[bool, str | None]:
+def _lookup(
+    session: Session, term: Term, cache: ResultCache | None
+) -> tuple[Term | None, str | None]:
+    """(the term as searched, or None when unknown; its correction when unknown)."""
+
+    def find() -> tuple[Term | None, str | None]:
+        if term.prefix and term.text.isalpha():
+            alternatives = engine.expand(session, term.text)
+            if alternatives:
+                return Term(term.text, True, alternatives), None
         if engine.term_known(session, term):
-            return True, None
-        return False, engine.correct(session, term.text)
+            return term, None
+        return None, engine.correct(session, term.text)
 
     return cache.get_or_make(("term", term), find) if cache else find()
 

@@ -1,12 +1,13 @@
 """Ranking matches: exact model first, then words found whole, then the stored rank.
 
-Everything is read from narrow rows (figures, no text) in the engine's rank order:
+Everything is read from narrow rows (figures; the text only when relevance needs it) in the
+engine's rank order:
 - the first `cap` + 1 matches without filters give the facet counts and, when there are at
   most `cap`, every match (filters then apply here, in Python, on those rows);
 - otherwise the filtered matches come from the engine, capped again;
 - exact products come from the `search_key` index, whatever their rank;
-- "found whole" is asked of the engine once per word that matched as a prefix (the other
-  words are whole in every match), within the rank window already read.
+- "found whole" is read from the window's documents for the words that matched as a prefix
+  (the other words are whole in every match): the same rule on both engines.
 A capped search (more than `cap` matches) also reads the first matches having every word
 whole, so that they rank first even beyond the window.
 """
@@ -88,38 +89,39 @@ def collect(
     facets: bool = False,
 ) -> Matches:
     """Matches of `terms` passing `active` filters, ranked, at most `cap` (see module doc)."""
-    first = engine.window(session, terms, {}, cap + 1, any_term)
+    always, check, never = _word_kinds(terms, words_, any_term)
+    text = bool(check)  # the documents tell which words are whole (same rule on both engines)
+    first = engine.window(session, terms, {}, cap + 1, any_term, with_text=text)
     complete = len(first) <= cap
     if complete or not active:
         matched = [r for r in first[:cap] if _passes(r, active)] if active else first[:cap]
         capped = not complete
     else:
-        matched = engine.window(session, terms, active, cap + 1, any_term)
+        matched = engine.window(session, terms, active, cap + 1, any_term, with_text=text)
         capped = len(matched) > cap
         matched = matched[:cap]
     by_id = {int(r.product_id): r for r in matched}
-    bound = max((int(r.rank) for r in matched), default=None)
-    exact = _exact(session, terms, query_compact, active, any_term, by_id, capped)
-    always, check, never = _word_kinds(terms, words_, any_term)
     whole: dict[str, set[int]] = {w: set() for w in check}
+    for row in matched if check else ():
+        padded = f" {row.document} "
+        for w in check:
+            if f" {w} " in padded:
+                whole[w].add(int(row.product_id))
+    known = set(by_id)
+    exact = _exact(session, terms, query_compact, active, any_term, by_id, capped)
     if capped and check and not never:
         tier = engine.window(session, terms, active, need + len(exact), any_term, whole=check)
         for row in tier:
             by_id.setdefault(int(row.product_id), row)
+            known.add(int(row.product_id))
             for w in check:
                 whole[w].add(int(row.product_id))
-    if check and by_id:
-        for w in check:
-            rows = engine.window(
-                session, terms, active, cap + 1, any_term, whole=[w], max_rank=bound, ids_only=True
-            )
-            whole[w].update(int(r.product_id) for r in rows)
-        # Rows beyond the window (exact products): their documents say which words are whole.
-        extra = [pid for pid, r in by_id.items() if bound is None or int(r.rank) > bound]
-        if extra:
-            for pid, doc in _documents(session, extra).items():
-                whole_words = [w for w in check if w in doc]
-                for w in whole_words:
+    # Exact products beyond the window: their documents say which words are whole.
+    extra = [pid for pid in by_id if pid not in known]
+    if check and extra:
+        for pid, doc in _documents(session, extra).items():
+            for w in check:
+                if w in doc:
                     whole[w].add(pid)
     n = max(len(words_), 1)
     whole_count: Counter[int] = Counter(pid for w in check for pid in whole[w])

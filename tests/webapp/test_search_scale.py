@@ -41,7 +41,9 @@ def test_price_change_updates_the_stored_figures(session, catalogue) -> None:
 
 def test_stock_change_moves_the_availability_facet(session, catalogue) -> None:
     h20 = catalogue.products["h20"].id
-    assert h20 not in [h.product.id for h in search(session, "", Filters(availability="in_stock")).hits]
+    assert h20 not in [
+        h.product.id for h in search(session, "", Filters(availability="in_stock")).hits
+    ]
     for offer in session.scalars(select(Offer).where(Offer.product_id == h20)):
         offer.availability = "InStock"
     session.commit()
@@ -58,10 +60,10 @@ def test_more_offers_rank_first_and_rank_follows_offer_count(session, catalogue)
         select(Offer.shop_id).where(Offer.product_id == catalogue.products["rtx5090"].id)
     ).all()
     for i, shop_id in enumerate(shops):
+        url = f"https://x.test/h200-{i}"
         session.add(
-            Offer(shop_id=shop_id, url=f"https://x.test/h200-{i}", title="H200", price=Decimal(30000),
-                  product_id=h200)
-        )  # fmt: skip
+            Offer(shop_id=shop_id, url=url, title="H200", price=Decimal(30000), product_id=h200)
+        )
     session.commit()
     assert key_of(catalogue, search(session, "nvidia").hits[0].product.id) == "h200"
     document = session.get(SearchDocument, h200)
@@ -129,9 +131,20 @@ def test_bulk_insert_then_refresh_builds_figures(session, catalogue) -> None:
     session.execute(insert(Product), [{"name": "Casque Zorglub 7", "category": "headphones",
                                        "attributes": {}, "gtins": []}])  # fmt: skip
     product_id = session.scalar(select(Product.id).where(Product.name == "Casque Zorglub 7"))
-    session.add(Offer(shop_id=shop_id, url="https://x.test/z7", title="Zorglub 7",
-                      price=Decimal("49.90"), delivery=Decimal("5.00"), product_id=product_id))  # fmt: skip
+    price, delivery = Decimal("49.90"), Decimal("5.00")
+    session.add(
+        Offer(shop_id=shop_id, url="https://x.test/z7", title="Zorglub 7", price=price,
+              delivery=delivery, product_id=product_id)
+    )  # fmt: skip
     session.commit()
     assert refresh(session) >= 1
     (hit,) = search(session, "zorglub", keep_current=False).hits
     assert hit.summary.best_total == Decimal("54.90") and hit.summary.offer_count == 1
+
+
+def test_odd_filter_values_find_nothing_without_error(session, catalogue) -> None:
+    """Facet values go to SQL now: a NUL byte (which PostgreSQL refuses) simply matches none."""
+    for value in ("\x00", "gpu\x00", "é" * 300, "'; DROP TABLE product; --"):
+        result = search(session, "nvidia", Filters(category=value, gpu_memory=value))
+        assert result.total == 0 and result.hits == []
+    assert search(session, "nvidia").total == 4

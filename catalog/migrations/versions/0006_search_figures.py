@@ -100,6 +100,8 @@ def upgrade() -> None:
     op.create_index(op.f("ix_search_document_rank"), "search_document", ["rank"])
     op.create_index("ix_search_document_category_rank", "search_document", ["category", "rank"])
     op.create_index("ix_search_document_brand_rank", "search_document", ["brand", "rank"])
+    if dialect == "postgresql":
+        op.execute("ANALYZE search_document")  # the planner needs rank's statistics at once
 
 
 def downgrade() -> None:
