@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session, joinedload
 
-from catalog.models import Offer, PriceObservation, Product, Shop
+from catalog.models import Offer, PriceObservation, Product, SearchDocument, Shop
 from catalog.types import Money
 
 # schema.org availability names that mean "you can buy it now".
@@ -180,19 +180,35 @@ def ranked_offers(session: Session, product_id: int) -> list[Offer]:
 
 
 def variants(session: Session, product: Product) -> list[ProductSummary]:
-    """Other configurations of the same brand and model (storage, memory...)."""
+    """Other configurations of the same brand and model (storage, memory...).
+
+    Their figures come from the search documents in the same query (kept current by the
+    triggers and the next search's refresh); a product without a document yet is summed live.
+    """
     if not product.model:
         return []
-    ids = list(
-        session.scalars(
-            select(Product.id).where(
-                func.lower(Product.brand) == (product.brand or "").lower(),
-                func.lower(Product.model) == product.model.lower(),
-                Product.id != product.id,
-            )
+    rows = session.execute(
+        select(
+            Product,
+            SearchDocument.best_total,
+            SearchDocument.offer_count,
+            SearchDocument.shop_count,
+            SearchDocument.in_stock,
         )
-    )
-    found = product_summaries(session, ids)
+        .outerjoin(SearchDocument, SearchDocument.product_id == Product.id)
+        .where(
+            func.lower(Product.brand) == (product.brand or "").lower(),
+            func.lower(Product.model) == product.model.lower(),
+            Product.id != product.id,
+        )
+    ).all()
+    found = {
+        p.id: ProductSummary(p, best, int(offers), int(shops), bool(stock))
+        for p, best, offers, shops, stock in rows
+        if offers is not None
+    }
+    missing = [p.id for p, *_ in rows if p.id not in found]
+    found.update(product_summaries(session, missing) if missing else {})
     return sorted(
         found.values(),
         key=lambda s: (sorted((k, str(v)) for k, v in s.product.attributes.items()), s.product.id),

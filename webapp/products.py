@@ -21,6 +21,7 @@ from catalog.queries import (
 from webapp import pricing
 from webapp.csvstream import HISTORY_COLUMNS, history_values, rows_to_csv
 from webapp.db import get_session, session_factory
+from webapp.i18n import day, money
 from webapp.search import csv_response, wants_bom
 
 bp = Blueprint("products", __name__)
@@ -75,6 +76,7 @@ def detail(product_id: int) -> str:
     span = (at.date() - last_90.days[0]).days if last_90.days else 0
     verdict = pricing.verdict(best, [v for v in last_90.market if v is not None], span)
     references = _references(observations)
+    shops = sorted(series.shops)
     return render_template(
         "products/detail.html",
         product=product,
@@ -84,6 +86,8 @@ def detail(product_id: int) -> str:
         variants=variants(session, product),
         colours=offer_colours(offers),
         series=series,
+        shops=shops,
+        table=_table(series, shops),
         chart=series.as_chart(),
         range_key=range_key,
         ranges=list(pricing.RANGES),
@@ -93,6 +97,15 @@ def detail(product_id: int) -> str:
         now=at,
         is_in_stock=is_in_stock,
     )
+
+
+def _table(series: pricing.DailySeries, shops: list[str]) -> list[tuple[str, str, list[str]]]:
+    """The history table's rows, newest first, formatted once here (not cell by cell in Jinja)."""
+    rows = []
+    for i in range(len(series.days) - 1, -1, -1):
+        cells = [money(series.shops[name][i]) for name in shops]
+        rows.append((day(series.days[i]), money(series.market[i]), cells))
+    return rows
 
 
 def _observations(product_id: int) -> list[tuple[datetime, str, Any, int, Any]]:
