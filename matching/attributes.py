@@ -23,7 +23,7 @@ STRONG_QUALIFIERS = frozenset(
 )
 # Form factors: a difference counts only when both sides name one (many titles name none).
 FORM_FACTORS = frozenset({"sxm", "pcie", "nvl"})
-UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz)$")
+UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz|rpm)$")
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(
     r"^(?:l?p?ddr\d+x?|g?ddr\d+x?|hbm\d+e?|pcie\d*|usb\d*[a-c]?|wifi\d*e?|bt\d*|hdmi\d*|dp\d*"
@@ -33,6 +33,7 @@ TECH = re.compile(
 _NOT_SUFFIX = QUALIFIERS | frozenset(
     "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual".split()
 )
+_DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _GEN = re.compile(r"^gen(\d{1,2})$")
 _PACK_WORDS = re.compile(
@@ -113,7 +114,7 @@ def _kind(tok: str) -> _Kind:
     unit = UNIT_RE.match(tok)
     if unit:
         return _Kind((unit.group(2), float(unit.group(1))), False, None, 1, False, False, True)
-    has_digit = any(c.isdigit() for c in tok)
+    has_digit = _DIGIT(tok) is not None
     if not has_digit:
         return _Kind(None, False, None, 1, False, False, False)
     generation = None
@@ -144,7 +145,7 @@ def joined_codes(toks: list[str]) -> set[str]:
         first, second = toks[i], toks[i + 1]
         if first in FILLER or _kind(first).short_unit or _kind(second).short_unit:
             continue
-        has_digit = any(c.isdigit() for c in second)
+        has_digit = _DIGIT(second) is not None
         # A short prefix before a number ("rtx 5090", "sm s921b", "e5 2407") ...
         if has_digit and len(first) <= 4 and (first.isalpha() or second.isdigit()):
             text = first + second
@@ -193,13 +194,13 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     for m in _PACK_WORDS.finditer(folded_title) if _PACK_HINT.search(folded_title) else ():
         pack = max(pack, int(m.group(1) or m.group(2)))
     codes.update(joined_codes(toks))
-    strong = {
-        c for c in codes if (c not in toks and len(c) >= 4) or (c in toks and _kind(c).strong)
-    }
     tokset = set(toks)
+    strong = {
+        c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
+    }
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
     accessory = bool(tokset & ACCESSORY)
-    fits = any(
+    fits = not FITS_CUES.isdisjoint(tokset) and any(
         tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
@@ -208,7 +209,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         for t, k in zip(toks, kinds, strict=True)
         if not k.short_unit
         and k.generation is None
-        and any(c.isdigit() for c in t)
+        and _DIGIT(t) is not None
         and not TECH.match(t)
         and k.pack == 1
     }
@@ -223,10 +224,18 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         pack=pack if pack <= 24 else 1,
         accessory=accessory,
         fits=fits,
-        bundle=bool(tokset & BUNDLE) or "+" in folded_title,
+        bundle=(not BUNDLE.isdisjoint(tokset) and _bundle(toks)) or "+" in folded_title,
         refurbished=bool(tokset & REFURBISHED),
         colours=frozenset(tokset & COLOURS),
         model_tokens=frozenset(model_tokens),
+    )
+
+
+def _bundle(toks: list[str]) -> bool:
+    # "box set" is how some German shops say retail box, not a bundle of several devices.
+    return any(
+        t in BUNDLE and not (t == "set" and i > 0 and toks[i - 1] == "box")
+        for i, t in enumerate(toks)
     )
 
 

@@ -14,10 +14,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from matching import parallel
 from matching.blocking import candidate_pairs
 from matching.features import Corpus, code_hits, compare
 from matching.model import Model, load_model
 from matching.record import Record, make_record
+from matching.strings import load_words
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
@@ -29,6 +31,9 @@ class Policy:
     floor: float = 0.2  # every scored pair across the groups must reach this
     same_shop: float = 1.01  # an edge this strong may merge groups sharing a shop (> 1: never)
     k: int = 12  # neighbours per offer in blocking
+    # An offer naming no model code ("American fridge freezer") joins a group only on a
+    # stronger edge, after the offers with codes have formed their groups.
+    uncoded: float = 0.6
 
 
 def profile(rec: Record, level: str) -> dict[str, object]:
@@ -103,16 +108,27 @@ def score_edges(
 ) -> dict[tuple[int, int], float]:
     # Same-shop pairs only waste blocking slots when such groups may never merge.
     pairs = candidate_pairs(records, k=k, exclude_same_shop=exclude_same_shop)
-    corpus = Corpus(records)
-    scores: dict[tuple[int, int], float] = {}
-    batch = 20_000
-    for start in range(0, len(pairs), batch):
-        part = pairs[start : start + batch]
-        vectors = [compare(records[i], records[j], corpus, level) for i, j in part]
-        scores.update(zip(part, model.predict(vectors), strict=True))
-        if progress is not None:
-            progress(len(part))
-    return scores
+    state = {
+        "records": records,
+        "corpus": Corpus(records),
+        "level": level,
+        "model": model,
+        "words": load_words(),
+    }
+    scores = parallel.run(_scores, pairs, state, progress)
+    return dict(zip(pairs, scores, strict=True))
+
+
+def _scores(pairs: Sequence[tuple[int, int]]) -> list[float]:
+    state = parallel.shared()
+    records, corpus, level, words = (
+        state["records"],
+        state["corpus"],
+        state["level"],
+        state["words"],
+    )
+    vectors = [compare(records[i], records[j], corpus, level, words) for i, j in pairs]
+    return state["model"].predict(vectors)  # type: ignore[no-any-return]
 
 
 def cluster_records(
@@ -126,14 +142,30 @@ def cluster_records(
     model = model or load_model()
     policy = policy or Policy(link=model.thresholds.get("match", 0.5))
     scores = score_edges(records, level, model, policy.k, progress, policy.same_shop > 1.0)
+    return group_records(records, scores, level, policy)
+
+
+def group_records(
+    records: Sequence[Record],
+    scores: dict[tuple[int, int], float],
+    level: str,
+    policy: Policy,
+) -> list[int]:
+    """Constrained merging of scored pairs (i < j) into groups; see the module docstring."""
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in scores.items():
         neighbours[i][j] = s
         neighbours[j][i] = s
     groups = Groups(records, level)
-    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < policy.link:
-            break
+    coded = [bool(r.attrs.strong_codes) for r in records]
+    # Offers with codes first, best edges first; then the others, on stronger edges only.
+    edges = sorted(
+        ((not (coded[i] and coded[j]), -s, i, j) for (i, j), s in scores.items()),
+    )
+    for uncoded, negative, i, j in edges:
+        s = -negative
+        if s < (max(policy.link, policy.uncoded) if uncoded else policy.link):
+            continue
         a, b = groups.find(i), groups.find(j)
         if a == b or not groups.compatible(a, b):
             continue
@@ -192,7 +224,18 @@ def cluster_rows(
     progress: Progress | None = None,
 ) -> list[str]:
     """The `match-cluster` core: a product label for every row (`title` plus optional columns)."""
-    records = [
+    records = parallel.run(_records, list(enumerate(rows)), {"level": level})
+    labels = cluster_records(records, level, model, progress=progress)
+    # Stable readable labels: the first row id of each group.
+    first: dict[int, str] = {}
+    for row, label in zip(rows, labels, strict=True):
+        first.setdefault(label, row["id"])
+    return [first[label] for label in labels]
+
+
+def _records(rows: Sequence[tuple[int, dict[str, str]]]) -> list[Record]:
+    level = parallel.shared()["level"]
+    return [
         make_record(
             str(i),
             r.get("title", ""),
@@ -206,11 +249,5 @@ def cluster_rows(
             category=r.get("category") or None,
             shop=r.get("shop") or None,
         )
-        for i, r in enumerate(rows)
+        for i, r in rows
     ]
-    labels = cluster_records(records, level, model, progress=progress)
-    # Stable readable labels: the first row id of each group.
-    first: dict[int, str] = {}
-    for row, label in zip(rows, labels, strict=True):
-        first.setdefault(label, row["id"])
-    return [first[label] for label in labels]

@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,12 +126,25 @@ def wdc_lspm(category: str, split: str, size: str) -> PairSet:
     return PairSet(f"wdc-lspm {category} {split} {size}", "variant", rows, labels)
 
 
-def pricerunner() -> ClusterSet:
+PRICERUNNER_PARTS = ("all", "dev", "heldout")
+
+
+def pricerunner_part(cluster_id: str) -> str:
+    """PriceRunner has one file: its clusters are split in two by a hash of the cluster id.
+    The development part may train the model; figures are reported on the held-out part."""
+    return "dev" if zlib.crc32(cluster_id.encode()) % 2 == 0 else "heldout"
+
+
+def pricerunner(part: str = "all") -> ClusterSet:
+    if part not in PRICERUNNER_PARTS:
+        raise ValueError(f"part must be one of {PRICERUNNER_PARTS}")
     path = data_root() / "pricerunner" / "pricerunner_dev.csv"
     rows: list[Row] = []
     truth: list[str] = []
     with path.open(newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
+            if part != "all" and pricerunner_part(r["cluster_id"]) != part:
+                continue
             rows.append(
                 {
                     "id": r["product_id"],
@@ -140,7 +154,39 @@ def pricerunner() -> ClusterSet:
                 }
             )
             truth.append(r["cluster_id"])
-    return ClusterSet("pricerunner", "product", rows, truth)
+    name = "pricerunner" if part == "all" else f"pricerunner {part}"
+    return ClusterSet(name, "product", rows, truth)
+
+
+def pricerunner_pairs(part: str = "dev", k: int = 12) -> PairSet:
+    """Training pairs from the PriceRunner development part: every pair of one cluster, and
+    the pairs blocking proposes (the negatives the clustering really meets)."""
+    from matching.blocking import candidate_pairs
+    from matching.record import make_record
+
+    cs = pricerunner(part)
+    records = [make_record(r["id"], r["title"], shop=r["shop"]) for r in cs.rows]
+    pairs = set(candidate_pairs(records, k=k))
+    members: dict[str, list[int]] = {}
+    for i, t in enumerate(cs.truth):
+        members.setdefault(t, []).append(i)
+    for group in members.values():
+        pairs.update((a, b) for x, a in enumerate(group) for b in group[x + 1 :])
+    rows: list[Row] = []
+    labels: list[int] = []
+    for n, (i, j) in enumerate(sorted(pairs)):
+        left, right = cs.rows[i], cs.rows[j]
+        rows.append(
+            {
+                "id": str(n),
+                "left_title": left["title"],
+                "right_title": right["title"],
+                "left_shop": left["shop"],
+                "right_shop": right["shop"],
+            }
+        )
+        labels.append(int(cs.truth[i] == cs.truth[j]))
+    return PairSet(f"pricerunner {part} pairs", "product", rows, labels)
 
 
 def training_sets() -> list[PairSet]:
@@ -151,6 +197,7 @@ def training_sets() -> list[PairSet]:
         wdc_products("train", "medium"),
         wdc_lspm("computers", "train", "medium"),
         wdc_lspm("cameras", "train", "medium"),
+        pricerunner_pairs("dev"),
     ]
 
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from matching.attributes import FORM_FACTORS, STRONG_QUALIFIERS
 from matching.record import Record
+from matching.strings import WordModel, load_words, overlap
 
 NAN = float("nan")
 
@@ -61,6 +62,12 @@ FEATURES: tuple[str, ...] = (
     "refurb_asym",
     "colour_conflict",
     "price_log_ratio",
+    "char_jaccard",
+    "char_contain",
+    "code_gram_jaccard",
+    "code_gram_contain",
+    "code_gram_shared",
+    "word_model",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -103,8 +110,29 @@ def _close(code: str, other: str) -> bool:
     if long_.startswith(short):
         return long_[len(short) :].isalpha() and len(short) >= 5
     if long_.endswith(short):
-        return long_[:extra].isalpha()
-    return False
+        return long_[:extra].isalpha() or (len(short) >= 5 and not short.isdigit())
+    # A model inside a fuller code ("nu8000" in "ue82nu8000tx"): the short side names a line.
+    return len(short) >= 5 and not short.isdigit() and not short.isalpha() and short in long_
+
+
+@lru_cache(maxsize=100_000)
+def _blob(joins: frozenset[str]) -> str:
+    return "\n".join(joins)
+
+
+def _near(code: str, joins: frozenset[str]) -> bool:
+    """A code of the other text is `code` plus or minus a few characters (see `_close`)."""
+    n = len(code)
+    # Shorter: a piece of `code` cut at either end (or both) that the other text has.
+    for extra in range(1, min(4, n - 4) + 1):
+        for start in range(extra + 1):
+            piece = code[start : start + n - extra]
+            if piece in joins and _close(code, piece):
+                return True
+    # Longer: the other text holds `code` inside a longer code.
+    if code not in _blob(joins):
+        return False
+    return any(n < len(o) <= n + 4 and code in o and _close(code, o) for o in joins)
 
 
 @lru_cache(maxsize=500_000)
@@ -114,12 +142,7 @@ def code_hits(codes: frozenset[str], joins: frozenset[str]) -> tuple[int, int, i
     near = 0
     missed: set[str] = set()
     for code in codes - exact:
-        first, last = code[0], code[-1]
-        if any(
-            _close(code, other)
-            for other in joins
-            if (other[0] == first or other[-1] == last) and len(other) >= 4
-        ):
+        if _near(code, joins):
             near += 1
         else:
             missed.add(code)
@@ -150,8 +173,20 @@ def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
     return agree, conflict, cap, screen
 
 
-def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> list[float]:
-    """The feature vector of a pair, in the order of FEATURES."""
+SHIPPED = "shipped"
+
+
+def compare(
+    a: Record,
+    b: Record,
+    corpus: Corpus,
+    level: str = "product",
+    words: WordModel | str | None = SHIPPED,
+) -> list[float]:
+    """The feature vector of a pair, in the order of FEATURES.
+
+    `words`: the word model whose score is the last feature (the shipped one by default; None
+    leaves it missing, as training does before it has out-of-fold scores)."""
     ta, tb = a.tokset, b.tokset
     shared, only_a, only_b = ta & tb, ta - tb, tb - ta
     idf = corpus.idf
@@ -241,4 +276,14 @@ def compare(a: Record, b: Record, corpus: Corpus, level: str = "product") -> lis
         float(aa.refurbished != ab.refurbished),
         colour,
         price,
+        *overlap(a.grams, b.grams)[:2],
+        *overlap(a.code_grams, b.code_grams),
+        _word_score(a, b, words),
     ]
+
+
+def _word_score(a: Record, b: Record, words: WordModel | str | None) -> float:
+    model = load_words() if words == SHIPPED else words
+    if not isinstance(model, WordModel):
+        return NAN
+    return model.score(a.tokset, b.tokset)

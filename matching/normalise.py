@@ -27,6 +27,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:cm)", "cm"),
     (r"(?:mm)", "mm"),
     (r"(?:hz)", "hz"),
+    # Spin speeds are specifications, not model codes ("1400rpm", "1400 u/min").
+    (r"(?:rpm|u/min|tr/min)", "rpm"),
 ]
 # One pass for every unit: the named group that matched says which unit it was.
 _UNIT_RE = re.compile(
@@ -53,6 +55,7 @@ _PHRASES = [
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
+_DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -95,7 +98,7 @@ def normalise(text: str) -> str:
     text = _PLUS.sub(r"\1 plus ", text)
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
-    if any(c.isdigit() for c in text):
+    if _DIGIT(text):
         text = _UNIT_RE.sub(_unit, text)
         text = _TIMES.sub(r"\1x \2", text)
         text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)

@@ -5,60 +5,83 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from matching.features import INDEX, Corpus, compare
+from matching import parallel
+from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
 from matching.record import Record, make_record
+from matching.strings import WordModel, load_words
 
 Row = dict[str, str]
 SIDE_FIELDS = ("brand", "description", "price", "currency", "mpn", "gtin", "category", "shop")
 
 
-def row_record(row: Row, prefix: str, level: str, cache: dict[tuple[str, ...], Record]) -> Record:
-    """The record of one side of a pair row; identical sides share one record."""
-    values = tuple((row.get(prefix + name) or "").strip() for name in ("title", *SIDE_FIELDS))
-    rec = cache.get(values)
-    if rec is None:
-        title, brand, description, price, currency, mpn, gtin, category, shop = values
-        rec = make_record(
-            str(len(cache)),
-            title,
-            level=level,
-            brand=brand or None,
-            description=description or None,
-            price=price or None,
-            currency=currency or None,
-            mpn=mpn or None,
-            gtin=gtin or None,
-            category=category or None,
-            shop=shop or None,
+def _side(row: Row, prefix: str) -> tuple[str, ...]:
+    return tuple((row.get(prefix + name) or "").strip() for name in ("title", *SIDE_FIELDS))
+
+
+def _records(sides: Sequence[tuple[str, ...]]) -> list[Record]:
+    level = parallel.shared()["level"]
+    out: list[Record] = []
+    for key, (title, brand, description, price, currency, mpn, gtin, category, shop) in sides:
+        out.append(
+            make_record(
+                key,
+                title,
+                level=level,
+                brand=brand or None,
+                description=description or None,
+                price=price or None,
+                currency=currency or None,
+                mpn=mpn or None,
+                gtin=gtin or None,
+                category=category or None,
+                shop=shop or None,
+            )
         )
-        cache[values] = rec
-    return rec
+    return out
 
 
 def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]:
-    cache: dict[tuple[str, ...], Record] = {}
-    return [
-        (row_record(r, "left_", level, cache), row_record(r, "right_", level, cache)) for r in rows
-    ]
+    """One record per distinct side (identical sides share one record), built in parallel."""
+    keys: dict[tuple[str, ...], int] = {}
+    sides: list[tuple[int, int]] = []
+    for row in rows:
+        left = keys.setdefault(_side(row, "left_"), len(keys))
+        sides.append((left, keys.setdefault(_side(row, "right_"), len(keys))))
+    distinct = [(str(i), values) for values, i in keys.items()]
+    records = parallel.run(_records, distinct, {"level": level})
+    return [(records[a], records[b]) for a, b in sides]
+
+
+def _features(pairs: Sequence[tuple[int, int]]) -> list[list[float]]:
+    state = parallel.shared()
+    records, corpus, level, words = (
+        state["records"],
+        state["corpus"],
+        state["level"],
+        state["words"],
+    )
+    return [compare(records[a], records[b], corpus, level, words) for a, b in pairs]
 
 
 def pair_features(
     pairs: Sequence[tuple[Record, Record]],
     level: str,
     progress: Callable[[int], None] | None = None,
+    words: WordModel | str | None = SHIPPED,
 ) -> list[list[float]]:
     """Feature vectors; document frequencies come from the distinct records of this batch."""
     unique = {id(r): r for pair in pairs for r in pair}
     corpus = Corpus(unique.values())
-    out: list[list[float]] = []
-    for i, (a, b) in enumerate(pairs):
-        out.append(compare(a, b, corpus, level))
-        if progress is not None and i % 1000 == 999:
-            progress(1000)
-    if progress is not None:
-        progress(len(pairs) % 1000)
-    return out
+    position = {key: i for i, key in enumerate(unique)}
+    state = {
+        "records": list(unique.values()),
+        "corpus": corpus,
+        "level": level,
+        "words": load_words() if words == SHIPPED else words,
+    }
+    index = [(position[id(a)], position[id(b)]) for a, b in pairs]
+    return parallel.run(_features, index, state, progress)
 
 
 CONTEXT_FEATURES: tuple[str, ...] = (

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from matching.attributes import Attributes, extract
 from matching.lexicon import COLOURS, FILLER
 from matching.normalise import fold, normalise, tokens
+from matching.strings import char_grams, code_grams
 
 LEVELS = ("product", "variant")
 _GTIN = re.compile(r"^\d{8,14}$")
@@ -49,6 +50,8 @@ class Record:
     gtin: str | None
     mpn: str | None
     category: str | None
+    grams: frozenset[str]  # character 3-grams of the compared text
+    code_grams: frozenset[str]  # 6-grams holding a digit, punctuation and spaces removed
 
 
 def clean_gtin(raw: str | None) -> str | None:
@@ -121,10 +124,11 @@ def make_record(
     mpn_code = clean_mpn(mpn)
     # The start of a description carries the codes; the rest costs time for little evidence.
     desc_toks = tokens(description[:500]) if description else []
+    norm = " ".join(compared) or normalise(title)
     return Record(
         key=key,
         title=title,
-        norm=" ".join(compared) or normalise(title),
+        norm=norm,
         toks=compared,
         tokset=frozenset(compared),
         joins=ngram_joins(toks) | ({mpn_code} if mpn_code else frozenset()),
@@ -135,4 +139,6 @@ def make_record(
         gtin=clean_gtin(gtin),
         mpn=mpn_code,
         category=(category or None),
+        grams=char_grams(norm),
+        code_grams=code_grams("".join(toks)),
     )

@@ -21,6 +21,7 @@ from matching.features import FEATURES
 from matching.model import CONTEXT_PATH, MODEL_PATH, Model, from_sklearn
 from matching.pairs import CONTEXT_FEATURES, context_features, pair_features, pair_records
 from matching.record import Record
+from matching.strings import WORDS_PATH, WordModel, word_keys
 
 Pairs = list[tuple[Record, Record]]
 
@@ -42,7 +43,8 @@ def training_matrix() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Pairs]]:
     for index, ps in enumerate(datasets.training_sets()):
         pairs = pair_records(ps.rows, ps.level)
         all_pairs.append(pairs)
-        xs.append(np.asarray(pair_features(pairs, ps.level), dtype=np.float64))
+        # The word model's column is filled later with out-of-fold scores.
+        xs.append(np.asarray(pair_features(pairs, ps.level, words=None), dtype=np.float64))
         ys.append(np.asarray(ps.labels))
         groups.append(np.full(len(ps.labels), index))
         log.info("%s: %d pairs, %d matches", ps.name, len(ps.labels), sum(ps.labels))
@@ -55,7 +57,8 @@ MONOTONIC: dict[str, int] = {
     **dict.fromkeys(
         "ratio token_set token_sort partial jaccard idf_cosine code_hit_min code_hit_max "
         "code_exact code_prefix code_len code_in_desc numbers_shared units_agree "
-        "brand_same".split(),
+        "brand_same char_jaccard char_contain code_gram_jaccard code_gram_contain "
+        "code_gram_shared word_model".split(),
         1,
     ),
     **dict.fromkeys(["score", "left_margin", "right_margin"], 1),
@@ -89,6 +92,50 @@ def _fit(
     return clf
 
 
+def _folds(y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """3 folds stratified by source set and label, the same for every stage."""
+    from sklearn.model_selection import StratifiedKFold
+
+    split = StratifiedKFold(3, shuffle=True, random_state=0).split(y, groups * 2 + y)
+    return list(split)
+
+
+def _word_matrix(all_pairs: list[Pairs]) -> tuple[Any, list[str]]:
+    from sklearn.feature_extraction import DictVectorizer
+
+    keys = [
+        dict.fromkeys(word_keys(a.tokset, b.tokset), 1.0) for pairs in all_pairs for a, b in pairs
+    ]
+    vec = DictVectorizer()
+    return vec.fit_transform(keys).tocsr(), list(vec.get_feature_names_out())
+
+
+def _fit_words(M: Any, y: np.ndarray, w: np.ndarray) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=0.3, max_iter=2000).fit(M, y, sample_weight=w)
+
+
+def word_model(
+    all_pairs: list[Pairs], y: np.ndarray, w: np.ndarray, groups: np.ndarray
+) -> tuple[WordModel, np.ndarray]:
+    """The word model fitted on every training pair, and its out-of-fold logits."""
+    M, names = _word_matrix(all_pairs)
+    oof = np.zeros(len(y))
+    for fit_idx, held_idx in _folds(y, groups):
+        clf = _fit_words(M[fit_idx], y[fit_idx], w[fit_idx])
+        oof[held_idx] = clf.decision_function(M[held_idx])
+    clf = _fit_words(M, y, w)
+    # Keys seen in at least 3 pairs: rarer ones are noise and only make the file larger.
+    seen = np.asarray((M > 0).sum(axis=0)).ravel() >= 3
+    weights = {
+        name: float(c)
+        for name, c, keep in zip(names, clf.coef_[0], seen, strict=True)
+        if keep and abs(c) >= 1e-4
+    }
+    return WordModel(weights, float(clf.intercept_[0])), oof
+
+
 def _oof(
     X: np.ndarray,
     y: np.ndarray,
@@ -98,11 +145,8 @@ def _oof(
     **params: Any,
 ) -> np.ndarray:
     """Out-of-fold probabilities (3 folds stratified by source set and label)."""
-    from sklearn.model_selection import StratifiedKFold
-
     oof = np.zeros(len(y))
-    folds = StratifiedKFold(3, shuffle=True, random_state=0).split(X, groups * 2 + y)
-    for fit_idx, held_idx in folds:
+    for fit_idx, held_idx in _folds(y, groups):
         clf = _fit(X[fit_idx], y[fit_idx], w[fit_idx], names, **params)
         oof[held_idx] = clf.predict_proba(X[held_idx])[:, 1]
     return oof
@@ -132,10 +176,16 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return round(best_t, 2)
 
 
-def train(out: Path = MODEL_PATH, context_out: Path = CONTEXT_PATH) -> Model:
+def train(
+    out: Path = MODEL_PATH, context_out: Path = CONTEXT_PATH, words_out: Path = WORDS_PATH
+) -> Model:
     start = time.perf_counter()
     X, y, groups, all_pairs = training_matrix()
     w = _weights(y, groups)
+    words, word_oof = word_model(all_pairs, y, w, groups)
+    X[:, FEATURES.index("word_model")] = word_oof
+    words.save(words_out)
+    log.info("word model: %d weights (%.0fs)", len(words.weights), time.perf_counter() - start)
     oof = _oof(X, y, w, groups, FEATURES)
     thresholds = {"match": best_threshold(y, oof)}
     model = _export(_fit(X, y, w), X, thresholds, FEATURES, out)

@@ -1,0 +1,90 @@
+"""Character evidence and a learned word model, beside the handcrafted pair features.
+
+- Character n-grams: shops spell one code many ways ("SDSDQUA-032G-U46A", "sdsdqua032gu46a",
+  "DSC-W55B" / "dscw55"); n-grams of the text with punctuation removed meet where tokens do not.
+- The word model: a logistic regression over "word in both titles" / "word in one title only"
+  learned from the training pairs, so that words whose difference matters ("used", "body",
+  "iii", "mac", "upgrade") weigh more than those that do not ("black", "new", "uk"). Stored as
+  plain weights in `model_words.json.gz`; `python -m matching.train` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+_DIGIT = re.compile(r"\d").search
+WORDS_PATH = Path(__file__).with_name("model_words.json.gz")
+
+
+def char_grams(text: str, size: int = 3) -> frozenset[str]:
+    """Character n-grams of a text with word boundaries kept as spaces."""
+    padded = f" {text} "
+    return frozenset({padded[i : i + size] for i in range(len(padded) - size + 1)})
+
+
+def code_grams(compact: str, size: int = 6) -> frozenset[str]:
+    """N-grams of the letters-and-digits-only text that hold a digit: pieces of model codes."""
+    if not _DIGIT(compact):
+        return frozenset()
+    grams = {compact[i : i + size] for i in range(len(compact) - size + 1)}
+    return frozenset({g for g in grams if not g.isalpha()})
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float, int]:
+    """(Jaccard, containment of the smaller in the larger, shared count) of two sets."""
+    if not a or not b:
+        return 0.0, 0.0, 0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b)), shared
+
+
+def word_keys(a: Iterable[str], b: Iterable[str]) -> list[str]:
+    """The word model's inputs for a pair of token sets."""
+    sa, sb = set(a), set(b)
+    keys = ["b|" + t for t in sa & sb]
+    keys += ["o|" + t for t in sa ^ sb]
+    # Shapes generalise to words never seen in training: an unmatched code, number or word.
+    keys += ["s|" + _shape(t) for t in sa ^ sb]
+    return keys
+
+
+def _shape(tok: str) -> str:
+    digits = sum(c.isdigit() for c in tok)
+    if not digits:
+        return "word" if len(tok) > 3 else "short"
+    if digits == len(tok):
+        return "num" if len(tok) >= 3 else "digit"
+    return "code" if len(tok) >= 4 else "mixed"
+
+
+class WordModel:
+    """Weights of word keys; `score` is the logit of a match from words alone."""
+
+    def __init__(self, weights: dict[str, float], bias: float) -> None:
+        self.weights = weights
+        self.bias = bias
+
+    def score(self, a: Iterable[str], b: Iterable[str]) -> float:
+        get = self.weights.get
+        return self.bias + math.fsum(get(k, 0.0) for k in word_keys(a, b))
+
+    def save(self, path: Path = WORDS_PATH) -> None:
+        data = {"bias": self.bias, "weights": {k: round(v, 5) for k, v in self.weights.items()}}
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(data, fh, separators=(",", ":"), sort_keys=True)
+
+
+@lru_cache(maxsize=4)
+def load_words(path: Path = WORDS_PATH) -> WordModel | None:
+    """The shipped word model, or None before `python -m matching.train` has built it."""
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return WordModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
