@@ -49,6 +49,12 @@ STICKY = (
 )
 
 
+# What save_offers reads of an existing offer to write only what changed.
+_CURRENT = [OFFER.c[name] for name in ("id", "url", "last_seen", "first_seen", "attributes",
+            *TEXT_LIMITS, "title", "price", "regular_price", "currency", "delivery", "gtin",
+            "description")]  # fmt: skip
+
+
 class OfferData(Protocol):
     """What persistence needs from a crawled offer (spiders.items.Offer fits)."""
 
@@ -183,9 +189,7 @@ def save_offers(
     existing = {
         row.url: row
         for row in session.execute(
-            select(Offer.id, Offer.url, Offer.last_seen, Offer.first_seen).where(
-                Offer.shop_id == shop_id, Offer.url.in_(list(by_url))
-            )
+            select(*_CURRENT).where(OFFER.c.shop_id == shop_id, OFFER.c.url.in_(list(by_url)))
         )
     }
     new_rows = [
@@ -213,11 +217,16 @@ def save_offers(
         if row.first_seen > observed_at:
             change["first_seen"] = observed_at
         if row.last_seen <= observed_at:
-            columns = _columns(by_url[url])
-            change.update({k: v for k, v in columns.items() if k not in STICKY or v})
-            change["last_seen"] = observed_at
-            if by_url[url].attributes:
-                change["attributes"] = dict(by_url[url].attributes)
+            # Only what differs is written: most offers change nothing but last_seen.
+            columns, current = _columns(by_url[url]), row._mapping
+            change.update(
+                {k: v for k, v in columns.items() if (k not in STICKY or v) and v != current[k]}
+            )
+            if row.last_seen != observed_at:
+                change["last_seen"] = observed_at
+            attributes = by_url[url].attributes
+            if attributes and dict(attributes) != row.attributes:
+                change["attributes"] = dict(attributes)
         if len(change) > 1:
             updates.append(change)
     _update_rows(session, updates)

@@ -20,13 +20,18 @@ _BRAND_STORE = [
     )
 ]
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+# Every label and store pattern above starts with one of these (a cheap test per element).
+_FIRST_LETTERS = set("vVbBmMfFhH")
 
 
 def find_brand(elements: list[Any]) -> str | None:
     """A brand the page states in words: a "Brand: X" row or a "Visit the X Store" link."""
     for el in elements:
-        own = _INVISIBLE.sub("", el.text or "").strip()
-        if not own or len(own) > 60:
+        text = el.text
+        if not text:
+            continue
+        own = _INVISIBLE.sub("", text).strip() if _INVISIBLE.search(text) else text.strip()
+        if not own or len(own) > 60 or own[0] not in _FIRST_LETTERS:
             continue
         for pattern in _BRAND_STORE:
             store = pattern.match(own)
