@@ -210,7 +210,7 @@ def _discovery(value: Any, fail: Any) -> dict[str, Any]:
 
 def _money(value: Any, name: str, fail: Any) -> Decimal:
     if isinstance(value, float) or not isinstance(value, str | int):
-        raise fail(name, "write amounts as strings, e.g. \"4.99\"")
+        raise fail(name, 'write amounts as strings, e.g. "4.99"')
     try:
         amount = Decimal(str(value))
     except InvalidOperation as exc:

@@ -17,8 +17,13 @@ def _shop(session):
 
 def test_money_round_trips_exactly(session):
     shop = _shop(session)
-    offer = Offer(shop=shop, url="https://shop1.example/p/1", title="RTX 5090",
-                  price=Decimal("1299.99"), delivery=Decimal("4.99"))
+    offer = Offer(
+        shop=shop,
+        url="https://shop1.example/p/1",
+        title="RTX 5090",
+        price=Decimal("1299.99"),
+        delivery=Decimal("4.99"),
+    )
     session.add(offer)
     session.flush()
     session.expire_all()
