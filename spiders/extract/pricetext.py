@@ -66,13 +66,20 @@ def price_text(el: Any, limit: int = 120) -> str:
     return " ".join("".join(parts).split())
 
 
-def assemble(el: Any, positions: dict[Any, int]) -> tuple[Any, str]:
+def assemble(
+    el: Any, positions: dict[Any, int], texts: dict[Any, str] | None = None
+) -> tuple[Any, str]:
     """Climb to the ancestor holding the whole amount ("$ 809.<sup>97</sup>"), stopping
-    before an ancestor adds words (a label or a shipping note is context, not price)."""
+    before an ancestor adds words (a label or a shipping note is context, not price).
+    `texts` keeps the price texts read, for calls on neighbouring elements."""
     best, best_text = None, ""
     node = el
     for _ in range(4):
-        text = price_text(node)
+        text = texts.get(node) if texts is not None else None
+        if text is None:
+            text = price_text(node)
+            if texts is not None:
+                texts[node] = text
         if len(text) > 60 or len(AMOUNTS.findall(text)) != 1:
             break
         if best is not None:

@@ -114,19 +114,27 @@ def _prop_value(el: Any, base_attr: str | None) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+# The elements that may carry properties of an item: libxml2 finds them (a Python walk of a
+# product's whole subtree cost more than the rest of the reading).
+_PROPERTY_HOLDERS = {
+    "itemprop": etree.XPath("descendant::*[@itemprop or @itemscope]"),
+    "property": etree.XPath("descendant::*[@property or @typeof]"),
+}
+
+
 def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict[str, Any]:
     item: dict[str, Any] = {}
     raw_type = el.get(type_attr) or ""
     if raw_type:
         item["@type"] = raw_type.split()
-    stack = list(el)
-    stack.reverse()
-    while stack:
-        child = stack.pop()
-        if not isinstance(child.tag, str):
+    nested_scope = None  # the last nested item met: what lies inside belongs to it
+    for child in _PROPERTY_HOLDERS[prop_attr](el):
+        if nested_scope is not None and nested_scope in child.iterancestors():
             continue
         props = child.get(prop_attr)
         nested = child.get(scope_attr) is not None
+        if nested:
+            nested_scope = child
         if props:
             value: Any = (
                 _read_item(child, scope_attr, prop_attr, type_attr)
@@ -140,8 +148,6 @@ def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict
                     item[name] = (current if isinstance(current, list) else [current]) + [value]
                 else:
                     item[name] = value
-        if not nested:
-            stack.extend(reversed(list(child)))
     return item
 
 

@@ -171,12 +171,13 @@ def visible_elements(body: Any) -> list[Any]:
 def digit_holders(elements: list[Any]) -> set[Any]:
     """Elements whose own text (their text or a child's tail) holds a digit."""
     holders = set()
+    search = _DIGIT.search
     for el in elements:
         text = el.text
-        if text and _DIGIT.search(text):
+        if text and not text.isspace() and search(text):  # most texts are indentation
             holders.add(el)
         tail = el.tail
-        if tail and _DIGIT.search(tail):
+        if tail and not tail.isspace() and search(tail):
             parent = el.getparent()
             if parent is not None:
                 holders.add(parent)
@@ -248,29 +249,31 @@ def price_candidates(
 ) -> list[PriceCandidate]:
     """Short visible blocks holding exactly one amount and a currency (or a price name)."""
     start, end = window or (0, len(elements))
-    holders = digit_holders(elements[max(start, 0) : end])
+    low, high = max(start, 0), min(end, len(elements))
+    holders = digit_holders(elements[low:end])
     cache: dict[Any, bool] = {}
+    named_memo: dict[Any, bool] = {}  # neighbours share ancestors: each name is tested once
+    texts: dict[Any, str] = {}  # and their price texts are read once
     seen: set[Any] = set()
     found = []
-    for i in range(max(start, 0), min(end, len(elements))):
+    # the holders in page order (the same visit as every element of the window, cheaper)
+    for i in sorted(i for i in map(positions.get, holders) if i is not None and low <= i < high):
         el = elements[i]
-        if el not in holders:
-            continue
         direct = direct_text(el)
         if not (
             CURRENCY.search(direct)
             or any(CURRENCY.search(c.text or "") for c in el)
-            or any(_PRICE_NAME.search(_names(a)) for a in ancestors(el, 3))
+            or any(_price_named(a, named_memo) for a in ancestors(el, 3))
         ):
             continue  # dates, counts, model numbers: no currency and nothing named price
-        best, best_text = assemble(el, positions)
+        best, best_text = assemble(el, positions, texts)
         whole = best is not None
         if best is None and CURRENCY.search(direct):
             best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
         if best is None or best in seen:
             continue
         seen.add(best)
-        named = any(_PRICE_NAME.search(_names(a)) for a in ancestors(best, 3))
+        named = any(_price_named(a, named_memo) for a in ancestors(best, 3))
         if not CURRENCY.search(best_text) and not (named and price_like(best_text)):
             continue
         if any(_is_related(a, cache) for a in ancestors(best, 40) if a.tag not in _PAGE):
@@ -281,6 +284,13 @@ def price_candidates(
         position = positions.get(best, i)
         found.append(_score(best, amount, currency, best_text, position, anchors, whole, cache))
     return [c for c in found if c.score > -50]
+
+
+def _price_named(el: Any, memo: dict[Any, bool]) -> bool:
+    found = memo.get(el)
+    if found is None:
+        found = memo[el] = bool(_PRICE_NAME.search(_names(el)))
+    return found
 
 
 def ancestors(el: Any, depth: int) -> list[Any]:
@@ -339,10 +349,19 @@ def _score(
 
 def buy_anchor(elements: list[Any]) -> int:
     """Position of the first add-to-cart control (-1 when none)."""
+    hinted: dict[str, bool] = {}  # class names repeat: each is tested once
     for i, el in enumerate(elements):
-        if el.tag in _BUY_TAGS:
-            if el.tag in ("div", "span") and not _BUY_HINT.search(el.get("class") or ""):
-                continue
+        tag = el.tag
+        if tag in _BUY_TAGS:
+            if tag == "div" or tag == "span":
+                cls = el.get("class")
+                if not cls:
+                    continue
+                hint = hinted.get(cls)
+                if hint is None:
+                    hint = hinted[cls] = bool(_BUY_HINT.search(cls))
+                if not hint:
+                    continue
             label = " ".join(
                 filter(None, (_names(el), el.get("value"), el.get("name"), el.get("title")))
             )
