@@ -7,10 +7,11 @@ from typing import Any
 
 from matching.attributes import UNIT_RE, Attributes
 from matching.lexicon import COLOURS, FILLER
+from matching.naming import display_brand, display_name
 from matching.normalise import fold, tokens
 
 # Checked in order: the first rule with a shared word wins (earbuds before smartphones:
-# "Galaxy Buds3" is not a phone).
+# "Galaxy Buds3" is not a phone; laptops before GPUs: "ROG Strix G16 RTX 5070" is a laptop).
 CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("earbuds", frozenset("airpods buds ecouteurs earbuds earphones intra wf".split())),
     (
@@ -20,7 +21,6 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
             "hbm3 hbm3e hbm2e datacenter accelerateur tensor".split()
         ),
     ),
-    ("gpu", frozenset("rtx gtx geforce radeon rx graphique graphics gddr6 gddr7 gddr6x".split())),
     (
         "laptop",
         frozenset(
@@ -28,6 +28,7 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
             "elitebook probook chromebook".split()
         ),
     ),
+    ("gpu", frozenset("rtx gtx geforce radeon rx graphique graphics gddr6 gddr7 gddr6x".split())),
     ("smartphone", frozenset("iphone smartphone galaxy pixel telephone mobile".split())),
 )
 # Words that name the category or the packaging, not the model.
@@ -42,23 +43,6 @@ GENERIC = frozenset(
 _DISPLAY_SPLIT = re.compile(r"[\s,;:/()\[\]|]+")
 _GLUE_UNIT = re.compile(r"(\d)\s+(go|gb|to|tb|mo|mb|gib|tib)\b", re.I)
 _TRAILING_DIGITS = re.compile(r"\d+$")
-DISPLAY_BRANDS = {
-    "amd": "AMD",
-    "asus": "ASUS",
-    "msi": "MSI",
-    "hp": "HP",
-    "lg": "LG",
-    "pny": "PNY",
-    "xfx": "XFX",
-    "nvidia": "NVIDIA",
-    "asrock": "ASRock",
-    "powercolor": "PowerColor",
-    "oneplus": "OnePlus",
-    "jbl": "JBL",
-    "evga": "EVGA",
-    "inno3d": "INNO3D",
-    "western digital": "Western Digital",
-}
 
 
 def category_of(attrs: Attributes, toks: list[str], shop_category: str | None = None) -> str | None:
@@ -67,11 +51,23 @@ def category_of(attrs: Attributes, toks: list[str], shop_category: str | None = 
         return "accessory"
     if attrs.bundle and sum(1 for _, words in CATEGORY_RULES if words & set(toks)) > 1:
         return "bundle"
-    tokset = set(toks) | {_TRAILING_DIGITS.sub("", t) for t in toks}
-    for slug, words in CATEGORY_RULES:
-        if words & tokset:
-            return slug
+    from_title = _rule(set(toks) | {_TRAILING_DIGITS.sub("", t) for t in toks})
+    # The shop's own category is the better judge ("RTX 5070" in a laptop's title), except
+    # that a title naming a datacenter part refines a shop's plain "graphics cards".
+    shop_words = {t.removesuffix("s") for t in tokens(shop_category or "")}
+    from_shop = _rule(shop_words | {t + "s" for t in shop_words}) if shop_words else None
+    if from_shop and not (from_shop == "gpu" and from_title == "gpu-datacenter"):
+        return from_shop
+    if from_title:
+        return from_title
     return (shop_category or None) and shop_category[:100]
+
+
+def _rule(words: set[str]) -> str | None:
+    for slug, rule_words in CATEGORY_RULES:
+        if rule_words & words:
+            return slug
+    return None
 
 
 def price_attributes(toks: list[str], category: str | None, attrs: Attributes) -> dict[str, Any]:
@@ -137,18 +133,18 @@ def describe(
     """Name, brand, model, category, attributes and signature for a product built from an offer."""
     toks = tokens(title)
     category = category_of(attrs, toks, shop_category)
-    display_brand = (brand or "").strip() or None
-    if display_brand is None and attrs.brand:
-        display_brand = DISPLAY_BRANDS.get(attrs.brand, attrs.brand.title())
-    words = model_words(title, display_brand or attrs.brand)
+    shown_brand = display_brand(brand, attrs.brand)
+    words = model_words(title, shown_brand or attrs.brand)
     model = " ".join(words)[:200] or None
     attributes = price_attributes(toks, category, attrs)
     key = " ".join(sorted(set(tokens(model or "")) - GENERIC))
     spec = ",".join(f"{k}={attributes[k]}" for k in sorted(attributes))
-    signature = f"{fold(attrs.brand or display_brand or '')}|{key}|{spec}"[:500]
+    signature = f"{fold(attrs.brand or shown_brand or '')}|{key}|{spec}"[:500]
+    device = category not in ("accessory", "bundle")
+    name = display_name(_without_colours(title), shown_brand, device=device)
     return {
-        "name": _without_colours(title)[:500] or "(sans titre)",
-        "brand": display_brand[:100] if display_brand else None,
+        "name": name[:500] or "(sans titre)",
+        "brand": shown_brand,
         "model": model,
         "category": category,
         "attributes": attributes,

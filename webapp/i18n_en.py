@@ -159,6 +159,8 @@ EN: dict[str, str] = {
     "Écouteurs": "Earbuds",
     "Casques audio": "Headphones",
     "Ordinateurs portables": "Laptops",
+    "Accessoires": "Accessories",
+    "Packs": "Bundles",
     "Stock limité": "Limited stock",
     "En stock (en ligne)": "In stock (online)",
     "En magasin uniquement": "In store only",

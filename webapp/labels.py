@@ -42,10 +42,13 @@ MATCH = {
 CATEGORY = {
     "gpu": "Cartes graphiques",
     "datacenter-gpu": "GPU pour centres de données",
+    "gpu-datacenter": "GPU pour centres de données",  # the matcher's slug
     "smartphone": "Smartphones",
     "earbuds": "Écouteurs",
     "headphones": "Casques audio",
     "laptop": "Ordinateurs portables",
+    "accessory": "Accessoires",
+    "bundle": "Packs",
 }
 RANGE = {"30j": "30 jours", "90j": "90 jours", "1an": "1 an", "tout": "tout"}
 SPEC = {

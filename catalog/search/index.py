@@ -30,10 +30,13 @@ log = logging.getLogger(__name__)
 CATEGORY_WORDS = {
     "gpu": "carte graphique gpu",
     "datacenter-gpu": "carte graphique gpu datacenter serveur ia",
+    "gpu-datacenter": "carte graphique gpu datacenter serveur ia",
     "smartphone": "smartphone telephone mobile",
     "earbuds": "ecouteurs sans fil earbuds",
     "headphones": "casque audio",
     "laptop": "ordinateur portable pc laptop",
+    "accessory": "accessoire accessory",
+    "bundle": "pack bundle",
 }
 # Attribute keys whose value reads as a quantity a reader might type ("128 go").
 UNIT_WORDS = {"storage_gb": "go", "memory_gb": "go", "ram_gb": "go"}
