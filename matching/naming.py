@@ -54,7 +54,7 @@ LEAD_WORDS = frozenset(
     """
     carte graphique graphics card gpu smartphone telephone mobile portable pc laptop
     ordinateur notebook ecouteurs sans fil wireless earbuds bluetooth intra pour datacenter
-    accelerateur serveur
+    accelerateur acceleratrice accelerator serveur
     """.split()
 )
 _UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)\s?(go|gb|to|tb)\b", re.I)

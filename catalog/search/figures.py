@@ -28,15 +28,21 @@ PRICE_RANGES: list[tuple[int, int | None]] = [
     (5000, 20000),
     (20000, None),
 ]
-# rank = offers (more first), then name length (shorter first), then product id: 64 bits.
+# rank = devices before accessories and bundles, then offers (more first), then name length
+# (shorter first), then product id: 61 bits of a signed 64-bit integer.
 _OFFERS_CAP = (1 << 20) - 1
 _LENGTH_CAP = (1 << 9) - 1
+SECOND_TIER = frozenset({"accessory", "bundle"})
 
 
-def rank_key(offer_count: int, name_length: int, product_id: int) -> int:
-    """The static order of matches: more offers first, then shorter names, then older ids."""
+def rank_key(
+    offer_count: int, name_length: int, product_id: int, category: str | None = None
+) -> int:
+    """The static order of matches: a reader typing "airpods pro" wants the earbuds before the
+    ear tips made for them; then more offers first, shorter names, older ids."""
+    tier = 1 if category in SECOND_TIER else 0
     offers = _OFFERS_CAP - min(max(offer_count, 0), _OFFERS_CAP)
-    return (offers << 40) | (min(name_length, _LENGTH_CAP) << 31) | product_id
+    return (tier << 60) | (offers << 40) | (min(name_length, _LENGTH_CAP) << 31) | product_id
 
 
 def price_key(total: Decimal | None) -> str | None:
@@ -84,7 +90,7 @@ def document_figures(product: Any, row: Row[Any] | None) -> dict[str, Any]:
     name_length = len(fold(product.name))
     return {
         **values,
-        "rank": rank_key(values["offer_count"], name_length, product.id),
+        "rank": rank_key(values["offer_count"], name_length, product.id, product.category),
         "name_length": name_length,
         "category": (product.category or None) and product.category[:100],
         "brand": (product.brand or None) and product.brand[:100],

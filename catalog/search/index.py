@@ -183,13 +183,14 @@ def refresh_figures(session: Session, product_ids: Iterable[int]) -> int:
                 SearchDocument.rank,
                 SearchDocument.name_length,
                 SearchDocument.document,
+                SearchDocument.category,
             ).where(SearchDocument.product_id.in_(chunk))
         ).all()
         figures = fig.offer_figures(session, chunk)
         rows = []
-        for pid, old_rank, name_length, document in current:
+        for pid, old_rank, name_length, document, category in current:
             values = fig.offer_values(figures.get(pid))
-            values["rank"] = fig.rank_key(values["offer_count"], name_length, pid)
+            values["rank"] = fig.rank_key(values["offer_count"], name_length, pid, category)
             rows.append({"pid": pid, "old_rank": old_rank, "document": document, **values})
         if not rows:
             continue

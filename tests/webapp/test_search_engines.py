@@ -146,3 +146,21 @@ def test_explicit_reindex_without_refresh(session, catalogue) -> None:
     session.commit()
     hits = search(session, "reduction bruit", keep_current=False).hits
     assert keys_of(catalogue, hits) == ["airpods4"]
+
+
+def test_devices_rank_before_their_accessories(session, catalogue) -> None:
+    """Ear tips for AirPods Pro name the earbuds too; a reader asking for them wants the earbuds,
+    even when the accessory has a shorter name and more offers."""
+    tips = Product(name="Embouts AirPods Pro", brand="Apple", category="accessory")
+    session.add(tips)
+    session.flush()
+    device = catalogue.products["airpodspro"]
+    shop = session.get(Offer, catalogue.offers["rx9070-ldlc"].id).shop
+    for n in range(3):
+        session.add(Offer(shop=shop, url=f"https://x.test/tips-{n}", title="Embouts AirPods Pro",
+                          product=tips, price=Decimal("19.99"), currency="EUR"))  # fmt: skip
+    session.commit()
+    ids = [h.product.id for h in search(session, "airpods pro").hits]
+    assert ids.index(device.id) < ids.index(tips.id)
+    # Asked for by what it is, the accessory is found.
+    assert [h.product.id for h in search(session, "embouts").hits] == [tips.id]
