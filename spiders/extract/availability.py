@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spiders.extract.folded import Folded
+
 # Markup values (schema.org URLs, OpenGraph words, Google feed spellings) -> schema.org name.
 _MARKUP = {
     "instock": "InStock",
@@ -35,41 +37,37 @@ _MARKUP = {
 }
 
 # Visible phrases, checked near the buy area. Order matters: "pre-order" before "in stock".
-_TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
+_TEXT_RULES: list[tuple[str, Folded]] = [
     (
         "Discontinued",
-        re.compile(
+        Folded(
             r"\b(no longer available|discontinued|n'est plus (disponible|commercialis)"
-            r"|plus commercialis|fin de s[ée]rie)",
-            re.I,
+            r"|plus commercialis|fin de s[ée]rie)"
         ),
     ),
     (
         "OutOfStock",
-        re.compile(
+        Folded(
             r"(rupture de stock|\bindisponible\b|[ée]puis[ée]|\bsold out\b|\bout of stock\b"
             r"|currently unavailable|temporarily unavailable|non disponible|plus en stock"
-            r"|ausverkauft|nicht verf[üu]gbar|agotado)",
-            re.I,
+            r"|ausverkauft|nicht verf[üu]gbar|agotado)"
         ),
     ),
-    ("PreOrder", re.compile(r"(\bpre-?order\b|pr[ée]-?commande|précommander)", re.I)),
-    ("BackOrder", re.compile(r"(\bback-?order|sur commande|en r[ée]approvisionnement)", re.I)),
+    ("PreOrder", Folded(r"(\bpre-?order\b|pr[ée]-?commande|précommander)")),
+    ("BackOrder", Folded(r"(\bback-?order|sur commande|en r[ée]approvisionnement)")),
     (
         "InStock",
-        re.compile(
+        Folded(
             r"(\bin stock\b|\ben stock\b|disponible imm|\bauf lager\b|add to (cart|basket|bag)"
-            r"|ajouter au panier|buy now|acheter maintenant|\bsofort lieferbar\b)",
-            re.I,
+            r"|ajouter au panier|buy now|acheter maintenant|\bsofort lieferbar\b)"
         ),
     ),
 ]
 
 
-_STORE = re.compile(
+_STORE = Folded(
     r"(en magasin|in store|in-store|store pickup|retrait|click ?& ?collect|abholung|im markt"
-    r"|nearby stores|pick ?up)",
-    re.I,
+    r"|nearby stores|pick ?up)"
 )
 
 

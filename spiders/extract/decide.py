@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -11,6 +10,7 @@ from rapidfuzz import fuzz
 
 from spiders.extract import availability as avail
 from spiders.extract.brand import brand_from_titles, find_brand
+from spiders.extract.folded import Folded
 from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
@@ -19,10 +19,8 @@ from spiders.extract.visible import PriceCandidate, ancestors, is_from_price
 from spiders.items import Offer
 
 MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button
-_LISTING_NAMES = re.compile(
-    r"(product-?list|productlist|search-?result|listing|product-?grid)", re.I
-)
-_PRODUCT_TITLE = re.compile(r"(product-?title|product-?name|producttitle|product_title|pdp)", re.I)
+_LISTING_NAMES = Folded(r"(product-?list|productlist|search-?result|listing|product-?grid)")
+_PRODUCT_TITLE = Folded(r"(product-?title|product-?name|producttitle|product_title|pdp)")
 
 
 def _similarity(a: str | None, b: str | None) -> float:

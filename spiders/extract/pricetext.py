@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spiders.extract.folded import Folded
+
 SKIP = {"script", "style", "noscript", "template", "head", "select", "option", "svg"}
 CURRENCY = re.compile(
     r"([$€£¥₹₺₽]|\b(EUR|USD|GBP|CHF|CAD|AUD|TRY|TL|PLN|SEK|NOK|DKK|CZK|HUF|JPY|zł|Kč|kr)\b)"
@@ -23,7 +25,7 @@ def direct_text(el: Any) -> str:
     return "".join(parts)
 
 
-_CENTS_NAME = re.compile(r"(cent|decimal|fraction|minor)", re.I)
+_CENTS_NAME = Folded(r"(cent|decimal|fraction|minor)")
 
 
 class _TooLong(Exception):
