@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from matching.compiled import compiled_trees
 from matching.features import FEATURES
 
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
@@ -41,9 +42,16 @@ class Model:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def raw(self, X: Array) -> Array:
-        X = np.asarray(X, dtype=np.float64)
+        X = np.ascontiguousarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
+        compiled = compiled_trees(self)
+        if compiled is not None:
+            return np.asarray(compiled(X), dtype=np.float64)
+        return self.walk(X)
+
+    def walk(self, X: Array) -> Array:
+        """The forest evaluated with numpy alone (the reference the compiled path equals)."""
         out = np.full(X.shape[0], self.baseline)
         for start in range(0, X.shape[0], 4096):
             chunk = X[start : start + 4096]

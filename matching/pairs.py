@@ -19,7 +19,7 @@ def _side(row: Row, prefix: str) -> tuple[str, ...]:
     return tuple((row.get(prefix + name) or "").strip() for name in ("title", *SIDE_FIELDS))
 
 
-def _records(sides: Sequence[tuple[str, ...]]) -> list[Record]:
+def _records(sides: Sequence[tuple[str, tuple[str, ...]]]) -> list[Record]:
     level = parallel.shared()["level"]
     out: list[Record] = []
     for key, (title, brand, description, price, currency, mpn, gtin, category, shop) in sides:
