@@ -223,13 +223,13 @@ def _html_product(page: Page, best: PriceCandidate | None) -> bool:
             if not c.struck and (c.element.tag, c.element.get("class")) == signature
         )
         far = abs(best.position - page.position(page.h1)) > 100
-        if _LISTING_NAMES.search(chain) or (repeated >= 3 and far):
+        if _LISTING_NAMES.names(chain) or (repeated >= 3 and far):
             return False
         return True
     names = _ancestors_names(page.h1, 3) + " ".join(
         f"{d.get('id', '')} {d.get('class', '')}" for d in page.h1.iter() if isinstance(d.tag, str)
     )
-    return bool(_PRODUCT_TITLE.search(names))
+    return _PRODUCT_TITLE.names(names)
 
 
 def _ancestors_names(el: Any, depth: int) -> str:

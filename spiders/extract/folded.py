@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _TRAPS = re.compile("[\u0130\u0131\u017f]")
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
@@ -30,6 +31,8 @@ class Folded:
         self.pattern = pattern
         self._lower = re.compile(pattern)
         self._any_case = re.compile(pattern, re.I)
+        # Class and id names repeat within a page and across a shop's pages: answered once.
+        self.names = lru_cache(maxsize=4096)(self._names)
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match (on the lowered text, at the same positions) or None."""
@@ -41,3 +44,7 @@ class Folded:
         if text.isascii() or not _TRAPS.search(text):
             return self._lower.finditer(text.lower())
         return self._any_case.finditer(text)
+
+    def _names(self, text: str) -> bool:
+        """Whether the pattern occurs in `text` (cached in `names`, for class and id names)."""
+        return self.search(text) is not None

@@ -48,7 +48,7 @@ def price_text(el: Any, limit: int = 120) -> str:
         if not isinstance(node.tag, str) or node.tag in SKIP:
             return
         own = (node.text or "").strip()
-        apart = node.tag == "sup" or _CENTS_NAME.search(node.get("class") or "")
+        apart = node.tag == "sup" or _CENTS_NAME.names(node.get("class") or "")
         if apart and len(own) == 2 and own.isdigit() and len(node) == 0:
             before = "".join(parts).rstrip()
             if before and before[-1].isdigit():

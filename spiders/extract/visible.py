@@ -101,7 +101,7 @@ def _is_related(el: Any, cache: dict[Any, bool]) -> bool:
     or by a heading of its own announcing other products (memoised per call)."""
     found = cache.get(el)
     if found is None:
-        found = el.tag == "aside" or bool(_RELATED.search(_names(el)))
+        found = el.tag == "aside" or _RELATED.names(_names(el))
         if not found:
             for child in el[:3]:
                 if child.tag in ("h2", "h3", "h4", "h5") and _RELATED_HEADING.search(
@@ -284,7 +284,7 @@ def price_candidates(
 def _price_named(el: Any, memo: dict[Any, bool]) -> bool:
     found = memo.get(el)
     if found is None:
-        found = memo[el] = bool(_PRICE_NAME.search(_names(el)))
+        found = memo[el] = _PRICE_NAME.names(_names(el))
     return found
 
 
@@ -317,7 +317,7 @@ def _score(
     struck = any(
         a.tag in ("del", "s", "strike")
         or "line-through" in (a.get("style") or "")
-        or _STRUCK_CLASS.search(_names(a))
+        or _STRUCK_CLASS.names(_names(a))
         or any("strike" in key and value == "true" for key, value in a.attrib.items())
         for a in near + inside
     )
@@ -329,9 +329,9 @@ def _score(
         score -= 60
     if not struck and _REGULAR_LABEL.search(before[-80:]):
         struck = True  # "Prix conseillé 1 499 €", "au lieu de", "UVP": a reference price
-    if _PRICE_NAME.search(names_near):
+    if _PRICE_NAME.names(names_near):
         score += 10
-    if _GOOD_NAME.search(names_near):
+    if _GOOD_NAME.names(names_near):
         score += 5
     if CURRENCY.search(text):
         score += 5
@@ -354,7 +354,7 @@ def buy_anchor(elements: list[Any]) -> int:
                     continue
                 hint = hinted.get(cls)
                 if hint is None:
-                    hint = hinted[cls] = bool(_BUY_HINT.search(cls))
+                    hint = hinted[cls] = _BUY_HINT.names(cls)
                 if not hint:
                     continue
             label = " ".join(
