@@ -25,7 +25,7 @@ from catalog.search.engine import Term
 from catalog.search.figures import PRICE_RANGES, model_keys, price_key
 from catalog.search.index import refresh
 from catalog.search.ranking import Match, Matches, collect, documents_score
-from catalog.search.text import compact, query_terms
+from catalog.search.text import compact, query_terms, split_word
 
 log = logging.getLogger(__name__)
 FACETS = ("category", "brand", "price", "storage", "gpu_memory", "availability")
@@ -132,6 +132,44 @@ def _resolve(
     return terms, corrections
 
 
+def _split_glued(
+    session: Session, words_: list[str], cache: ResultCache | None = None
+) -> list[str]:
+    """Unknown words gluing letters and digits, read as their parts: "s25ultra" -> s25 ultra.
+
+    The index joins neighbouring parts two by two only ("S25 Ultra" gives "s25" and
+    "25ultra"), so three glued parts meet no term. Such a word is replaced by its parts, two
+    neighbours kept together when the vocabulary knows them ("s25"), else one by one
+    ("alienware27" -> alienware 27). Words with digits are never corrected, so without this
+    the search found nothing and fell back to the no-result page's slow look-alike scan.
+    """
+    out: list[str] = []
+    for word in words_:
+        parts = split_word(word)
+        if len(parts) < 2 or _known(session, word, cache):
+            out.append(word)
+            continue
+        i = 0
+        while i < len(parts):
+            pair = parts[i] + parts[i + 1] if i + 1 < len(parts) else ""
+            if pair and pair != word and _known(session, pair, cache):
+                out.append(pair)
+                i += 2
+            else:
+                out.append(parts[i])
+                i += 1
+    return list(dict.fromkeys(out))
+
+
+def _known(session: Session, word: str, cache: ResultCache | None) -> bool:
+    term = Term(word, False)
+
+    def find() -> bool:
+        return engine.term_known(session, term)
+
+    return bool(cache.get_or_make(("known", word), find) if cache else find())
+
+
 def _lookup(
     session: Session, term: Term, cache: ResultCache | None
 ) -> tuple[Term | None, str | None]:
@@ -219,6 +257,7 @@ def _plan(
     offset: int,
     cache: ResultCache | None,
 ) -> Plan:
+    words_ = _split_glued(session, words_, cache)
     terms, corrections = _resolve(session, words_, False, cache) if words_ else ([], {})
     found = collect(
         session, terms, words_, compact(" ".join(words_)), filters.active(), offset + limit,

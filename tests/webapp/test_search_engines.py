@@ -24,6 +24,9 @@ CASES = [
     ("iphone 16 128", ["iphone16_128", "iphone16pro_128"]),
     ("iphone16", ["iphone16_128", "iphone16_256", "iphone16pro_128"]),
     ("iphnoe 16 128", ["iphone16_128", "iphone16pro_128"]),
+    # Three or four parts glued: no indexed term, read as "iphone16 pro" / "iphone16 pro128".
+    ("iphone16pro", ["iphone16pro_128"]),
+    ("iphone16pro128", ["iphone16pro_128"]),
     ("écouteurs", ["airpodspro", "airpods4", "galaxybuds"]),
     ("ECOUTEURS", ["airpodspro", "airpods4", "galaxybuds"]),
     ("ecouteurs samsung", ["galaxybuds"]),
