@@ -11,6 +11,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 import scrapy.http
+from lxml import etree
 from price_parser import Price
 
 from spiders.items import Offer
@@ -19,12 +20,15 @@ CENT = Decimal("0.01")
 # "1 299€99": euros, the euro sign, then the cents (written in a <sup>).
 EURO_CENTS = re.compile(r"(\d[\d\s.\u00a0\u202f]*)\s*€\s*(\d{2})\s*$")
 OUT_OF_STOCK = ("rupture de stock", "indisponible", "épuisé")
+_TEXTS = etree.XPath(".//text()")
 
 
 def _text(node: scrapy.Selector | scrapy.selector.SelectorList | None) -> str:
     if node is None:
         return ""
-    return " ".join(" ".join(node.xpath(".//text()").getall()).split())
+    # The text nodes read from lxml directly: a Selector per text node cost most of a page.
+    selectors = [node] if isinstance(node, scrapy.Selector) else node
+    return " ".join(" ".join(str(t) for sel in selectors for t in _TEXTS(sel.root)).split())
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -39,9 +43,8 @@ def parse_amount(text: str) -> Decimal | None:
     return None if amount is None else amount.quantize(CENT)
 
 
-def _spec(block: scrapy.Selector, label: str) -> str | None:
-    for item in block.css("ul.caracteristiques li"):
-        text = _text(item)
+def _spec(specs: list[str], label: str) -> str | None:
+    for text in specs:
         if text.lower().startswith(label.lower()):
             value = text.split(":", 1)[1].strip() if ":" in text else ""
             return value or None
@@ -67,7 +70,8 @@ def extract(response: scrapy.http.TextResponse) -> list[Offer]:
         availability = "InStock"
     delivery_text = _text(block.css(".livraison")).lower()
     delivery = Decimal("0.00") if "gratuite" in delivery_text else parse_amount(delivery_text)
-    gtin = _spec(block, "EAN")
+    specs = [_text(item) for item in block.css("ul.caracteristiques li")]
+    gtin = _spec(specs, "EAN")
     crumbs = response.css("nav.fil-ariane a::text").getall()
     image = block.css("img.visuel::attr(src)").get()
     return [
@@ -78,10 +82,10 @@ def extract(response: scrapy.http.TextResponse) -> list[Offer]:
             regular_price=regular if regular is not None and regular != price else None,
             currency="EUR" if price is not None else None,
             availability=availability,
-            brand=_spec(block, "Marque"),  # as written ("APPLE"); matching normalises case
+            brand=_spec(specs, "Marque"),  # as written ("APPLE"); matching normalises case
             gtin=gtin if gtin and gtin.isdigit() else None,
-            mpn=_spec(block, "Réf. fabricant"),
-            sku=_spec(block, "Code article") or block.attrib.get("data-code"),
+            mpn=_spec(specs, "Réf. fabricant"),
+            sku=_spec(specs, "Code article") or block.attrib.get("data-code"),
             image=response.urljoin(image) if image else None,
             shop=urlsplit(response.url).netloc,
             method="shop-module",
