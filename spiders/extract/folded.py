@@ -32,7 +32,7 @@ class Folded:
         self._lower = re.compile(pattern)
         self._any_case = re.compile(pattern, re.I)
         # Class and id names repeat within a page and across a shop's pages: answered once.
-        self.names = lru_cache(maxsize=4096)(self._names)
+        self.names = lru_cache(maxsize=1024)(self._names)
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match (on the lowered text, at the same positions) or None."""
