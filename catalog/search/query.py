@@ -187,18 +187,27 @@ def _lookup(
     return cache.get_or_make(("term", term), find) if cache else find()
 
 
+def _facet_tuple(row: Any) -> tuple[str | None, ...]:
+    """`facet_values(row)` as a tuple in FACETS order (no dict per row: 1,000 rows a search)."""
+    return (row.category, row.brand, row.price_range, row.storage, row.gpu_memory,
+            "in_stock" if row.in_stock else "out_of_stock")  # fmt: skip
+
+
 def count_facets(rows: list[Any], filters: Filters) -> dict[str, list[Facet]]:
     """Counts per facet value among rows passing the *other* facets' choices."""
     active = filters.active()
-    every = [tuple(facet_values(row).values()) for row in rows]
+    every = [_facet_tuple(row) for row in rows]
+    choices = [(FACETS.index(k), v) for k, v in active.items()]
+    # Per row, the active facets it fails: it counts for facet i when it fails none but i.
+    fails = [tuple(j for j, v in choices if values[j] != v) for values in every] if choices else []
     out: dict[str, list[Facet]] = {}
     for i, name in enumerate(FACETS):
-        others = [(FACETS.index(k), v) for k, v in active.items() if k != name]
-        counts: Counter[str] = Counter(
-            values[i]
-            for values in every
-            if values[i] is not None and all(values[j] == v for j, v in others)
-        )
+        if choices:
+            column = [v[i] for v, f in zip(every, fails, strict=True) if not f or f == (i,)]
+        else:
+            column = [v[i] for v in every]
+        counts: Counter[str] = Counter(column)  # type: ignore[arg-type]
+        counts.pop(None, None)  # type: ignore[call-overload]
         order = sorted(counts, key=lambda v: (_facet_sort(name, v), v))
         out[name] = [Facet(name, v, counts[v], active.get(name) == v) for v in order]
     return out
