@@ -22,6 +22,7 @@ from matching.features import FEATURES
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
 CONTEXT_PATH = Path(__file__).with_name("model_context.json.gz")
 Array = npt.NDArray[Any]
+COMPILE_MIN_ROWS = 2000
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Model:
         X = np.ascontiguousarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
-        compiled = compiled_trees(self)
+        # Importing scikit-learn's predictor costs ~0.8 s once: worth it for big batches only.
+        compiled = compiled_trees(self) if X.shape[0] >= COMPILE_MIN_ROWS else None
         if compiled is not None:
             return np.asarray(compiled(X), dtype=np.float64)
         return self.walk(X)

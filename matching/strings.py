@@ -47,13 +47,15 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float, int]:
 def word_keys(a: Iterable[str], b: Iterable[str]) -> list[str]:
     """The word model's inputs for a pair of token sets."""
     sa, sb = set(a), set(b)
+    apart = sa ^ sb
     keys = ["b|" + t for t in sa & sb]
-    keys += ["o|" + t for t in sa ^ sb]
+    keys += ["o|" + t for t in apart]
     # Shapes generalise to words never seen in training: an unmatched code, number or word.
-    keys += ["s|" + _shape(t) for t in sa ^ sb]
+    keys += ["s|" + _shape(t) for t in apart]
     return keys
 
 
+@lru_cache(maxsize=200_000)  # a few thousand distinct tokens recur across every pair
 def _shape(tok: str) -> str:
     digits = sum(c.isdigit() for c in tok)
     if not digits:
