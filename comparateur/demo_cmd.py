@@ -9,6 +9,9 @@ skipped, so nothing is duplicated.
 from __future__ import annotations
 
 import secrets
+import signal
+import subprocess
+import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -99,11 +102,7 @@ def _demo_admin(factory) -> str:  # type: ignore[no-untyped-def]
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--shops-base-port", default=8101, show_default=True, type=int)
 @click.option("--no-serve", is_flag=True, help="Crawl and match, then stop without serving.")
-@click.pass_context
-def demo(
-    ctx: click.Context, db_url: str | None, host: str, port: int, shops_base_port: int,
-    no_serve: bool,
-) -> None:  # fmt: skip
+def demo(db_url: str | None, host: str, port: int, shops_base_port: int, no_serve: bool) -> None:
     """Crawl the local demo shops over 13 simulated days, match, and serve the site."""
     from catalog.db import default_url, make_engine, make_session_factory
     from catalog.migrate import upgrade
@@ -169,12 +168,35 @@ def demo(
     if no_serve:
         shops.stop()
         return
-    from comparateur.web_cmd import serve
-
     click.echo(f"\nLe site est prêt : http://{host}:{port}/  (Ctrl+C pour arrêter)")
     click.echo(f"Article avec le widget : http://{host}:{port}/article/h200")
     click.echo(f"Administration : http://{host}:{port}/admin  {admin}\n")
     try:
-        ctx.invoke(serve, host=host, port=port, db_url=db_url, workers=2, threads=4, dev=False)
+        _serve(host, port, db_url)
     finally:
         shops.stop()
+
+
+def _serve(host: str, port: int, db_url: str | None) -> None:
+    """`comparateur serve` in a process of its own until Ctrl+C or SIGTERM.
+
+    gunicorn forks its workers from the process it runs in; forked from this one (the demo
+    shops' threads, the crawl's state) they hung on a lock at exit, and Ctrl+C never ended.
+    """
+    command = [sys.executable, "-m", "comparateur", "serve", "--host", host,
+               "--port", str(port), "--workers", "2", "--threads", "4"]  # fmt: skip
+    if db_url:
+        command += ["--db", db_url]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the site too
+    site = subprocess.Popen(command)
+    try:
+        site.wait()
+    except KeyboardInterrupt:
+        pass  # the terminal sent the site the same Ctrl+C
+    finally:
+        if site.poll() is None:
+            site.terminate()
+            try:
+                site.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                site.kill()
