@@ -1,7 +1,8 @@
 """Quality floors on the third-party benchmarks: a regression of the matcher fails CI.
 
 Floors sit a little under the figures in docs/matching.md (measured with `comparateur
-match-eval`). None of these sets is used for training (training reads train splits only).
+match-eval`). None of these sets is used for training (training reads train splits and
+PriceRunner's dev half only).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from conftest import shared_data
 
 # (set, loader arguments, F1 floor of the match class)
 PAIR_FLOORS = [
-    ("abt_buy", ("valid",), 0.84),
-    ("amazon_google", ("test",), 0.57),
-    ("wdc_products", ("valid", "large"), 0.59),
-    ("wdc_lspm", ("computers", "valid", "medium"), 0.79),
-    ("wdc_lspm", ("cameras", "valid", "medium"), 0.75),
+    ("abt_buy", ("valid",), 0.83),
+    ("amazon_google", ("test",), 0.68),
+    ("wdc_products", ("valid", "large"), 0.60),
+    ("wdc_lspm", ("computers", "valid", "medium"), 0.81),
+    ("wdc_lspm", ("cameras", "valid", "medium"), 0.77),
 ]
-PRICERUNNER_PAIRWISE_FLOOR = 0.55
+PRICERUNNER_PAIRWISE_FLOOR = 0.58  # held-out clusters; the lowest category is at 0.61
 
 
 @pytest.mark.slow
