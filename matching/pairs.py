@@ -49,7 +49,8 @@ def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]
         left = keys.setdefault(_side(row, "left_"), len(keys))
         sides.append((left, keys.setdefault(_side(row, "right_"), len(keys))))
     distinct = [(str(i), values) for values, i in keys.items()]
-    records = parallel.run(_records, distinct, {"level": level})
+    # In this process: a Record costs more to pickle back from a worker than to build.
+    records = parallel.run(_records, distinct, {"level": level}, processes=1)
     return [(records[a], records[b]) for a, b in sides]
 
 

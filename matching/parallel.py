@@ -43,12 +43,14 @@ def run(
     items: Sequence[T],
     state: dict[str, Any] | None = None,
     progress: Callable[[int], None] | None = None,
+    processes: int | None = None,
 ) -> list[R]:
     """`func` over chunks of `items`, results concatenated in order. `func` must be a
-    module-level function; it may read `shared()`, which holds `state`."""
+    module-level function; it may read `shared()`, which holds `state`. `processes=1` keeps
+    the work in this process (when results cost more to send back than to compute)."""
     _SHARED.clear()
     _SHARED.update(state or {})
-    n = workers()
+    n = workers() if processes is None else processes
     try:
         if n < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
             return _chunked(func, items, progress)

@@ -71,10 +71,22 @@ class WordModel:
     def __init__(self, weights: dict[str, float], bias: float) -> None:
         self.weights = weights
         self.bias = bias
+        # The weights split by kind, looked up by token: no key string built per pair.
+        self._kinds: dict[str, dict[str, float]] = {"b": {}, "o": {}, "s": {}}
+        for key, weight in weights.items():
+            kind, _, word = key.partition("|")
+            if kind in self._kinds:
+                self._kinds[kind][word] = weight
 
     def score(self, a: Iterable[str], b: Iterable[str]) -> float:
-        get = self.weights.get
-        return self.bias + math.fsum(get(k, 0.0) for k in word_keys(a, b))
+        """bias + the weights of `word_keys(a, b)` (fsum: the same value in any order)."""
+        sa, sb = set(a), set(b)
+        apart = sa ^ sb
+        both, one, shape = self._kinds["b"].get, self._kinds["o"].get, self._kinds["s"].get
+        values = [both(t, 0.0) for t in sa & sb]
+        values += [one(t, 0.0) for t in apart]
+        values += [shape(_shape(t), 0.0) for t in apart]
+        return self.bias + math.fsum(values)
 
     def save(self, path: Path = WORDS_PATH) -> None:
         data = {"bias": self.bias, "weights": {k: round(v, 5) for k, v in self.weights.items()}}
