@@ -88,12 +88,30 @@ class LastRun:
     run_id: int | None = None
 
 
+def _ensure_shop(session: Session, values: dict[str, Any]) -> None:
+    """Insert a shop unless its slug exists. Two processes of a distributed crawl open the same
+    shop at once: a plain INSERT after a SELECT failed the second one on the unique slug."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(Shop).values(**values).on_conflict_do_nothing())
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(Shop).values(**values).on_conflict_do_nothing())
+    elif session.scalars(select(Shop.id).where(Shop.slug == values["slug"])).first() is None:
+        session.add(Shop(**values))  # other engines: no concurrent crawls there
+        session.flush()
+
+
 def upsert_shop(session: Session, config: ShopConfig) -> Shop:
     """The Shop row for a configured shop, created or brought up to date."""
     shop = session.scalars(select(Shop).where(Shop.slug == config.slug)).one_or_none()
     if shop is None:
-        shop = Shop(slug=config.slug)
-        session.add(shop)
+        _ensure_shop(session, {"slug": config.slug, "name": config.name, "domain": config.domain,
+                               "currency": config.currency})  # fmt: skip
+        shop = session.scalars(select(Shop).where(Shop.slug == config.slug)).one()
     shop.name = config.name
     shop.domain = config.domain
     shop.country = config.country
@@ -108,11 +126,9 @@ def shop_for_domain(session: Session, domain: str, currency: str = "EUR") -> Sho
     shop = session.scalars(select(Shop).where(Shop.domain == domain)).first()
     if shop is None:
         slug = "".join(c if c.isalnum() else "-" for c in domain.lower())[:64]
-        shop = Shop(
-            slug=slug, name=domain, domain=domain, currency=currency, url=f"https://{domain}/"
-        )
-        session.add(shop)
-        session.flush()
+        _ensure_shop(session, {"slug": slug, "name": domain, "domain": domain,
+                               "currency": currency, "url": f"https://{domain}/"})  # fmt: skip
+        shop = session.scalars(select(Shop).where(Shop.slug == slug)).one()
     return shop
 
 

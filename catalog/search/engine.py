@@ -170,6 +170,7 @@ def window(
     if with_text:
         columns.append(doc.document)
     statement = select(*columns).limit(limit)
+    order: Any
     if terms and dialect(session) == "sqlite":
         order = _FTS.c.rowid
         statement = statement.select_from(

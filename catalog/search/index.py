@@ -16,13 +16,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from catalog.models import Product, SearchDirty, SearchDocument, SearchKey, SearchStale
 from catalog.search import figures as fig
 from catalog.search.text import compact, document_terms, fold
 from catalog.types import utcnow
+
+DOCUMENTS: Table = SearchDocument.__table__  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +92,9 @@ def _offer_codes(session: Session, ids: Sequence[int]) -> dict[int, set[str]]:
         ),
         {"ids": list(ids)},
     )
-    for product_id, gtin, mpn in rows:
-        codes.setdefault(product_id, set()).update(c for c in (gtin, mpn) if c)
+    for row in rows:
+        product_id, gtin, mpn = row[0], row[1], row[2]
+        codes.setdefault(int(product_id), set()).update(str(c) for c in (gtin, mpn) if c)
     return codes
 
 
@@ -194,11 +197,11 @@ def refresh_figures(session: Session, product_ids: Iterable[int]) -> int:
             rows.append({"pid": pid, "old_rank": old_rank, "document": document, **values})
         if not rows:
             continue
-        columns = {k: bindparam(k) for k in rows[0] if k not in ("pid", "old_rank", "document")}
+        columns: dict[str, Any] = {
+            k: bindparam(k) for k in rows[0] if k not in ("pid", "old_rank", "document")
+        }
         session.execute(
-            update(SearchDocument.__table__)
-            .where(SearchDocument.__table__.c.product_id == bindparam("pid"))
-            .values(**columns),
+            update(DOCUMENTS).where(DOCUMENTS.c.product_id == bindparam("pid")).values(**columns),
             rows,
         )
         if dialect == "sqlite":
@@ -255,10 +258,10 @@ def backfill(session: Session) -> int:
         figures = fig.offer_figures(session, chunk)
         rows = [{"pid": p.id, **fig.document_figures(p, figures.get(p.id))} for p in products]
         if rows:
-            columns = {k: bindparam(k) for k in rows[0] if k != "pid"}
+            columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "pid"}
             session.execute(
-                update(SearchDocument.__table__)
-                .where(SearchDocument.__table__.c.product_id == bindparam("pid"))
+                update(DOCUMENTS)
+                .where(DOCUMENTS.c.product_id == bindparam("pid"))
                 .values(**columns),
                 rows,
             )

@@ -129,3 +129,20 @@ def test_shop_for_domain_is_reused(session):
     first = persist.shop_for_domain(session, "www.example.fr")
     assert persist.shop_for_domain(session, "www.example.fr").id == first.id
     assert first.slug == "www-example-fr"
+
+
+def test_a_shop_created_meanwhile_by_another_crawl_process_is_reused(db_url):
+    """Two processes of a distributed crawl open one shop at once: the one that inserts second
+    must find the row, not fail on the unique slug."""
+    from catalog.db import make_engine, make_session_factory
+
+    engine = make_engine(db_url)
+    factory = make_session_factory(engine)
+    with factory.begin() as other:  # the first process, committed
+        first = persist.upsert_shop(other, _config()).id
+    with factory.begin() as session:  # the second, after its own lookup found nothing
+        values = {"slug": "shop-a", "name": "Shop A", "domain": "a.example", "currency": "EUR"}
+        persist._ensure_shop(session, values)
+        assert persist.upsert_shop(session, _config()).id == first
+        assert _count(session, Shop) == 1
+    engine.dispose()
