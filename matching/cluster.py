@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from matching import parallel
 from matching.blocking import candidate_pairs
-from matching.features import Corpus, code_hits, compare
+from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
+from matching.pairs import shared_features
 from matching.record import Record, make_record
 from matching.strings import load_words
 
@@ -120,15 +121,7 @@ def score_edges(
 
 
 def _scores(pairs: Sequence[tuple[int, int]]) -> list[float]:
-    state = parallel.shared()
-    records, corpus, level, words = (
-        state["records"],
-        state["corpus"],
-        state["level"],
-        state["words"],
-    )
-    vectors = [compare(records[i], records[j], corpus, level, words) for i, j in pairs]
-    return state["model"].predict(vectors)  # type: ignore[no-any-return]
+    return parallel.shared()["model"].predict(shared_features(pairs))  # type: ignore[no-any-return]
 
 
 def cluster_records(

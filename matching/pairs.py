@@ -54,7 +54,8 @@ def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]
     return [(records[a], records[b]) for a, b in sides]
 
 
-def _features(pairs: Sequence[tuple[int, int]]) -> list[list[float]]:
+def shared_features(pairs: Sequence[tuple[int, int]]) -> list[list[float]]:
+    """Feature vectors of index pairs into the records of `parallel.shared()` (a worker's task)."""
     state = parallel.shared()
     records, corpus, level, words = (
         state["records"],
@@ -82,7 +83,7 @@ def pair_features(
         "words": load_words() if words == SHIPPED else words,
     }
     index = [(position[id(a)], position[id(b)]) for a, b in pairs]
-    return parallel.run(_features, index, state, progress)
+    return parallel.run(shared_features, index, state, progress)
 
 
 CONTEXT_FEATURES: tuple[str, ...] = (

@@ -86,6 +86,16 @@ def load_shops(path: str | Path | None = None, slugs: Sequence[str] = ()) -> lis
     return shops
 
 
+def start_runs(factory: Any, shops: Sequence[ShopConfig], when: datetime) -> dict[str, int]:
+    """A CrawlRun per shop (its Shop row upserted), committed: slug -> run id."""
+    with factory.begin() as session:
+        run_ids = {}
+        for shop in shops:
+            row = persist.upsert_shop(session, shop)
+            run_ids[shop.slug] = persist.start_run(session, row.id, "shop", when).id
+    return run_ids
+
+
 def crawl(
     shops: list[ShopConfig],
     db_url: str,
@@ -112,11 +122,7 @@ def crawl(
     engine = make_engine(db_url)
     factory = make_session_factory(engine)
     try:
-        with factory.begin() as session:
-            run_ids = {}
-            for shop in shops:
-                row = persist.upsert_shop(session, shop)
-                run_ids[shop.slug] = persist.start_run(session, row.id, "shop", now).id
+        run_ids = start_runs(factory, shops, now)
         started = time.monotonic()
         count = max(1, min(len(shops), processes or 1))
         groups = [shops[i::count] for i in range(count)]

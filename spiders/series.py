@@ -31,7 +31,7 @@ from typing import Any
 from catalog import persist
 from catalog.db import make_engine, make_session_factory
 from catalog.shopconfig import ShopConfig
-from spiders.run import RunSummary, _match, _summaries
+from spiders.run import RunSummary, _match, _summaries, start_runs
 
 logger = logging.getLogger(__name__)
 
@@ -167,11 +167,7 @@ def crawl_series(
 def _round(child: _Child, factory: Any, shops: list[ShopConfig], when: datetime, match: bool,
            timeout: float | None) -> list[RunSummary]:  # fmt: skip
     """One round: CrawlRun rows, the crawl in the child, failed runs closed, matching."""
-    with factory.begin() as session:
-        run_ids = {}
-        for shop in shops:
-            row = persist.upsert_shop(session, shop)
-            run_ids[shop.slug] = persist.start_run(session, row.id, "shop", when).id
+    run_ids = start_runs(factory, shops, when)
     started = time.monotonic()
     command = {"now": when.isoformat(), "shops": [s.slug for s in shops], "run_ids": run_ids}
     failure = child.run_round(command, timeout)

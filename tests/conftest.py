@@ -104,3 +104,17 @@ def session(engine) -> Iterator[Session]:  # type: ignore[no-untyped-def]
         with factory() as sess:
             yield sess
         outer.rollback()
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[tuple[object, object]]:
+    """The crawl tests' demo shops on free ports, clock moved by the test: (shops, clock)."""
+    demoshops = pytest.importorskip("demoshops.server", reason="the demo shops are not there yet")
+    from demoshops.clock import SimClock
+
+    clock = SimClock()
+    running = demoshops.start(clock=clock)
+    try:
+        yield running, clock
+    finally:
+        running.stop()

@@ -95,17 +95,6 @@ class Plan:
     near: list[Match]
 
 
-def facet_values(row: Any) -> dict[str, str | None]:
-    return {
-        "category": row.category,
-        "brand": row.brand,
-        "price": row.price_range,
-        "storage": row.storage,
-        "gpu_memory": row.gpu_memory,
-        "availability": "in_stock" if row.in_stock else "out_of_stock",
-    }
-
-
 def _terms(words_: list[str], last_prefix: bool) -> list[Term]:
     out = []
     for i, word in enumerate(words_):

@@ -65,8 +65,9 @@ def to_match(row: Any, exact: bool, score: float) -> Match:
     )
 
 
-def _passes(row: Any, active: dict[str, str]) -> bool:
-    values = {
+def facet_values(row: Any) -> dict[str, str | None]:
+    """A match's value for every facet, from its narrow row."""
+    return {
         "category": row.category,
         "brand": row.brand,
         "price": row.price_range,
@@ -74,6 +75,10 @@ def _passes(row: Any, active: dict[str, str]) -> bool:
         "gpu_memory": row.gpu_memory,
         "availability": "in_stock" if row.in_stock else "out_of_stock",
     }
+
+
+def _passes(row: Any, active: dict[str, str]) -> bool:
+    values = facet_values(row)
     return all(values.get(k) == v for k, v in active.items())
 
 

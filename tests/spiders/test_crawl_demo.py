@@ -6,7 +6,6 @@ Two crawls at two injected times; the stored rows are checked against demoshops.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -19,23 +18,13 @@ from catalog.models import CrawlRun, Offer, PriceObservation, Shop
 
 demoshops = pytest.importorskip("demoshops.server", reason="the demo shops are not there yet")
 from demoshops import truth  # noqa: E402
-from demoshops.clock import DEMO_START, SimClock  # noqa: E402
+from demoshops.clock import DEMO_START  # noqa: E402
 from demoshops.render.common import DISALLOWED  # noqa: E402
 from spiders.run import crawl  # noqa: E402
 
 T1 = DEMO_START
 T2 = DEMO_START + timedelta(days=9)
 QUIET = {"LOG_LEVEL": "WARNING"}
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[tuple[object, SimClock]]:
-    clock = SimClock()
-    running = demoshops.start(clock=clock)
-    try:
-        yield running, clock
-    finally:
-        running.stop()
 
 
 def stored(db_url: str) -> tuple[list[tuple[str, Offer]], list[PriceObservation], list[CrawlRun]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -16,21 +15,11 @@ from catalog.models import Offer, PriceObservation, Shop
 
 demoshops = pytest.importorskip("demoshops.server", reason="the demo shops are not there yet")
 from demoshops import truth  # noqa: E402
-from demoshops.clock import DEMO_START, SimClock  # noqa: E402
+from demoshops.clock import DEMO_START  # noqa: E402
 from spiders.series import crawl_series  # noqa: E402
 
 QUIET = {"LOG_LEVEL": "WARNING"}
 TIMES = [DEMO_START, DEMO_START + timedelta(days=9), DEMO_START + timedelta(days=23)]
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[tuple[object, SimClock]]:
-    clock = SimClock()
-    running = demoshops.start(clock=clock)
-    try:
-        yield running, clock
-    finally:
-        running.stop()
 
 
 def observations(db_url: str) -> dict[tuple[str, str], dict[object, PriceObservation]]:
