@@ -71,7 +71,8 @@ class Page:
     def position(self, el: Any) -> int:
         """Index of an element among the visible ones (-1 when absent or hidden)."""
         if self._positions is None:
-            self._positions = {e: i for i, e in enumerate(self.elements)}
+            elements = self.elements
+            self._positions = dict(zip(elements, range(len(elements)), strict=True))
         return self._positions.get(el, -1) if el is not None else -1
 
     def page_currency(self) -> str | None:

@@ -120,24 +120,35 @@ _PROPERTY_HOLDERS = {
     "itemprop": etree.XPath("descendant::*[@itemprop or @itemscope]"),
     "property": etree.XPath("descendant::*[@property or @typeof]"),
 }
+# How many of those lie inside a nested item: in document order they are the ones right after
+# it, so the nested item reads them from its parent's list and the parent passes over them.
+_HOLDERS_INSIDE = {
+    "itemprop": etree.XPath("count(descendant::*[@itemprop or @itemscope])"),
+    "property": etree.XPath("count(descendant::*[@property or @typeof])"),
+}
 
 
-def _read_item(el: Any, scope_attr: str, prop_attr: str, type_attr: str) -> dict[str, Any]:
+def _read_item(
+    el: Any, scope_attr: str, prop_attr: str, type_attr: str, holders: list[Any] | None = None
+) -> dict[str, Any]:
     item: dict[str, Any] = {}
     raw_type = el.get(type_attr) or ""
     if raw_type:
         item["@type"] = raw_type.split()
-    nested_scope = None  # the last nested item met: what lies inside belongs to it
-    for child in _PROPERTY_HOLDERS[prop_attr](el):
-        if nested_scope is not None and nested_scope in child.iterancestors():
-            continue
+    if holders is None:
+        holders = _PROPERTY_HOLDERS[prop_attr](el)
+    i, count = 0, len(holders)
+    while i < count:
+        child = holders[i]
+        i += 1
         props = child.get(prop_attr)
         nested = child.get(scope_attr) is not None
-        if nested:
-            nested_scope = child
+        if nested:  # what lies inside a nested item belongs to it
+            inside = int(_HOLDERS_INSIDE[prop_attr](child))
+            own, i = holders[i : i + inside], i + inside
         if props:
             value: Any = (
-                _read_item(child, scope_attr, prop_attr, type_attr)
+                _read_item(child, scope_attr, prop_attr, type_attr, own)
                 if nested
                 else _prop_value(child, "rdfa" if prop_attr == "property" else None)
             )
