@@ -72,6 +72,19 @@ FEATURES: tuple[str, ...] = (
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
+class _IdfTable(dict[str, float]):
+    """idf by token, computed on first look-up (`table[token]` is a C-level dict hit after)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def __missing__(self, token: str) -> float:
+        corpus = self.corpus
+        value = self[token] = math.log((corpus.n + 1) / (corpus.df.get(token, 0) + 1)) + 1.0
+        return value
+
+
 class Corpus:
     """Document frequencies of tokens over the records at hand (rare tokens weigh more)."""
 
@@ -81,24 +94,20 @@ class Corpus:
         for rec in records:
             self.df.update(rec.tokset)
             self.n += 1
-        self._idf: dict[str, float] = {}
+        self.idf_table = _IdfTable(self)
 
     def add(self, rec: Record) -> None:
         self.df.update(rec.tokset)
         self.n += 1
-        self._idf.clear()
+        self.idf_table.clear()
 
     def remove(self, rec: Record) -> None:
         self.df.subtract(rec.tokset)
         self.n -= 1
-        self._idf.clear()
+        self.idf_table.clear()
 
     def idf(self, token: str) -> float:
-        value = self._idf.get(token)
-        if value is None:
-            value = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
-            self._idf[token] = value
-        return value
+        return self.idf_table[token]
 
 
 def _close(code: str, other: str) -> bool:
@@ -189,14 +198,14 @@ def compare(
     leaves it missing, as training does before it has out-of-fold scores)."""
     ta, tb = a.tokset, b.tokset
     shared, only_a, only_b = ta & tb, ta - tb, tb - ta
-    idf = corpus.idf
-    w_shared = sum(idf(t) for t in shared)
-    w_a = w_shared + sum(idf(t) for t in only_a)
-    w_b = w_shared + sum(idf(t) for t in only_b)
+    idf = corpus.idf_table.__getitem__  # corpus.idf without a Python call per token
+    w_shared = sum(map(idf, shared))
+    w_a = w_shared + sum(map(idf, only_a))
+    w_b = w_shared + sum(map(idf, only_b))
     un_a = 1 - w_shared / w_a if w_a else 1.0
     un_b = 1 - w_shared / w_b if w_b else 1.0
     cos = w_shared / math.sqrt(w_a * w_b) if w_a and w_b else 0.0
-    un_idf = max((idf(t) for t in only_a | only_b), default=0.0)
+    un_idf = max(map(idf, only_a | only_b), default=0.0)
 
     aa, ab = a.attrs, b.attrs
     sa, sb = aa.strong_codes, ab.strong_codes
