@@ -149,12 +149,23 @@ def visible_elements(body: Any) -> list[Any]:
     out: list[Any] = []
     append = out.append
     resume = None  # inside a hidden subtree: the element after it
+    hidden_class, hidden_style = _HIDDEN_CLASS.search, _HIDDEN_STYLE.search
     for el in body.iter(etree.Element):
         if resume is not None:
             if el is not resume:
                 continue
             resume = None
-        if el.tag in _NON_CONTENT or is_hidden(el):
+        # `is_hidden` written inline (a call per element costs as much as the tests)
+        get = el.get
+        cls = get("class")
+        style = get("style")
+        if (
+            el.tag in _NON_CONTENT
+            or (cls and ("hid" in cls or "none" in cls) and hidden_class(cls))
+            or get("hidden") is not None
+            or get("aria-hidden") == "true"
+            or (style and ("none" in style or "hidden" in style) and hidden_style(style))
+        ):
             resume = _following(el, body)
             if resume is None:
                 break  # the hidden subtree runs to the end of the body
@@ -226,12 +237,16 @@ def locate_amount(
     if not keys:
         return None
     cache: dict[Any, bool] = {}
+    digit = _DIGIT.search
     for i, el in enumerate(elements):
         text = el.text
-        if not (text and _DIGIT.search(text)) and not any(
-            c.tail and _DIGIT.search(c.tail) for c in el
-        ):
-            continue
+        if not (text and digit(text)):
+            for child in el:  # a digit in a child's tail is the element's own text too
+                tail = child.tail
+                if tail and digit(tail):
+                    break
+            else:
+                continue
         direct = direct_text(el)
         compact = _SEPARATORS.sub("", direct)
         if not any(key in compact for key in keys):
