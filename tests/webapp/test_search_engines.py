@@ -106,6 +106,15 @@ def test_no_result_proposes_near_matches(session, catalogue) -> None:
     assert "iphone16_128" in keys_of(catalogue, result.near)
 
 
+def test_filters_leaving_nothing_propose_the_words_own_matches(session, catalogue) -> None:
+    """"rtx 5090" among phones: nothing, so the RTX 5090 itself is proposed (remove a filter)."""
+    result = search(session, "rtx 5090", Filters(category="smartphone"))
+    assert result.total == 0 and not result.hits
+    # The words' own matches (no RTX 5080: it lacks "5090"), as the search without the filter.
+    assert keys_of(catalogue, result.near) == ["rtx5090"]
+    assert keys_of(catalogue, search(session, "rtx 5090").hits) == ["rtx5090"]
+
+
 def test_suggestions_use_the_last_word_as_prefix(session, catalogue) -> None:
     assert set(keys_of(catalogue, suggest(session, "airp"))) == {"airpods4", "airpodspro"}
     assert keys_of(catalogue, suggest(session, "rtx 50"))[:2] in (
