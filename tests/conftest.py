@@ -77,6 +77,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+@pytest.fixture(scope="module")
+def pg_empty_url(pg_migrated_url: str) -> str:
+    """The session's PostgreSQL database emptied, for a module that fills it once."""
+    _truncate_all(pg_migrated_url)
+    return pg_migrated_url
+
+
 def _truncate_all(url: str) -> None:
     from catalog.models import Base
 

@@ -16,6 +16,7 @@ from sqlalchemy import column, false, select, table, text
 from sqlalchemy.orm import Session
 
 from catalog.models import SearchDocument, SearchKey
+from catalog.search import walk
 
 # Broad queries ("nvidia") rank at most this many matches; the total then reads "1000+".
 CANDIDATES = 1000
@@ -180,12 +181,20 @@ def window(
         order = doc.rank
         if terms:
             statement = statement.where(text("search_document.tsv @@ to_tsquery('simple', :q)"))
-    if terms:
-        statement = statement.params(q=match_text(session, terms, any_term, whole or []))
-    statement = statement.where(*filter_conditions(filters)).order_by(order)
+    conditions = filter_conditions(filters)
     if max_rank is not None:
-        statement = statement.where(order <= max_rank)
-    return list(session.execute(statement))
+        conditions.append(order <= max_rank)
+    if terms:
+        query = match_text(session, terms, any_term, whole or [])
+        statement = statement.params(q=query)
+        if dialect(session) == "postgresql" and walk.common(session, terms, any_term, whole):
+            rows = walk.walked(session, columns, conditions, query, limit)
+            if rows is not None:
+                return rows
+            # Few matches near the top of the rank order: read them all through the GIN
+            # index and sort (`rank + 0` keeps the planner off a longer walk of the rank).
+            order = order + 0
+    return list(session.execute(statement.where(*conditions).order_by(order)))
 
 
 def filter_conditions(filters: dict[str, str], indexed: bool = True) -> list[Any]:

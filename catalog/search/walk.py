@@ -1,0 +1,154 @@
+"""PostgreSQL: read the matches of common words by walking the rank index.
+
+The planner estimates `tsv @@ 'carte & graphique & rtx'` as if the words were independent
+(7,413 of 200,000 documents where 22,903 match), and with a facet chosen it also takes the
+category as independent of the words. It then reads every match through the GIN index and
+sorts them for the first 1,001 (110-180 ms on the benchmark catalogue), where walking the
+rank index, checking each document, finds them in the first few thousand rows (a few ms).
+
+So when every word of the query is common (PostgreSQL's own statistics of the column say
+each is in at least DENSE of the documents), the search first walks the rows in rank order,
+at most WALK_ROWS of them; if that gives the `limit` matches asked for they are the first ones
+in rank order, exactly what the index query would return. Otherwise the caller runs the
+index query. Rare words never walk: their matches are few and the GIN index finds them at
+once.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import literal_column, select, text
+from sqlalchemy.orm import Session
+
+from catalog.models import SearchDocument
+
+DENSE = 0.04  # share of documents holding every word (assumed correlated): 8,000 of 200,000
+WALK_ROWS = 25_000  # at most this many rows in rank order (10-20 ms)
+PROBE_ROWS = 2_000  # the first walk, telling whether the matches are dense at the top
+STATS_SECONDS = 600.0
+
+# The columns revision 0008 keeps in the rank index (every column a condition may name).
+COVERED = ("product_id", "rank", "best_total", "offer_count", "shop_count", "in_stock",
+           "category", "brand", "price_range", "storage", "gpu_memory")  # fmt: skip
+
+_frequencies: dict[str, tuple[float, dict[str, float]]] = {}
+
+
+def frequencies(session: Session) -> dict[str, float]:
+    """Share of documents holding each common lexeme (pg_stats of search_document.tsv).
+
+    Read once per database and kept STATS_SECONDS: ANALYZE changes it rarely. Lexemes not
+    listed are rarer than every listed one.
+    """
+    key = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    cached = _frequencies.get(key)
+    if cached and now - cached[0] < STATS_SECONDS:
+        return cached[1]
+    row = session.execute(
+        text(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'search_document' AND attname = 'tsv' "
+            "AND schemaname = current_schema()"
+        )
+    ).first()
+    found: dict[str, float] = {}
+    if row and row[0] and row[1]:
+        found = {str(lexeme): float(freq) for lexeme, freq in zip(row[0], row[1], strict=False)}
+    _frequencies[key] = (now, found)
+    return found
+
+
+def common(session: Session, terms: list[Any], any_term: bool, whole: list[str] | None) -> bool:
+    """Whether the query is estimated to match at least DENSE of the documents: its least
+    common word's share (the words of a product's text go together: "carte graphique" is in
+    every graphics card's document)."""
+    freq = frequencies(session)
+    shares = []
+    for term in terms:
+        if term.alternatives:
+            shares.append(min(1.0, sum(freq.get(a, 0.0) for a in term.alternatives)))
+        elif term.prefix:
+            shares.append(0.0)  # a prefix of many model codes: unknown, so not common
+        else:
+            shares.append(freq.get(term.text, 0.0))
+    if not shares:
+        return False
+    share = min(1.0, sum(shares)) if any_term else min(shares)
+    return min([share, *(freq.get(w, 0.0) for w in whole or ())]) >= DENSE
+
+
+def walked(
+    session: Session,
+    columns: list[Any],
+    conditions: list[Any],
+    query: str,
+    limit: int,
+) -> list[Any] | None:
+    """The first `limit` matches in rank order when a short walk finds them, else None (the
+    index query must then find them).
+
+    A probe walks the first PROBE_ROWS rows; when the matches there are too few for the rest
+    to be found within WALK_ROWS, the walk stops: common words are not always common at the
+    top of the rank order (phones and their accessories rank late in the benchmark
+    catalogue: "iphone16" has 10,059 matches, the 1,001st at row 157,125).
+    """
+    rows = _walk(session, columns, conditions, query, limit, min(PROBE_ROWS, limit * 5))
+    if len(rows) >= limit:
+        return rows
+    needed = limit * min(PROBE_ROWS, limit * 5) / max(len(rows), 1) * 1.25
+    if needed > WALK_ROWS:
+        return None
+    rows = _walk(session, columns, conditions, query, limit, int(needed))
+    return rows if len(rows) >= limit else None
+
+
+def _walk(
+    session: Session,
+    columns: list[Any],
+    conditions: list[Any],
+    query: str,
+    limit: int,
+    walk_rows: int,
+) -> list[Any]:
+    """The first `limit` matches among the first `walk_rows` rows in rank order.
+
+    The walk reads the rank index that carries the figures and the tsvector (revision
+    0008_search_rank_cover): an index-only scan in rank order. Facet `conditions` apply to the
+    walked rows, so every search walks that one index; the document's text, when asked for,
+    is read for the matches found only.
+    """
+    doc = SearchDocument.__table__.c
+    covered = [c for c in columns if c.name != "document"]
+    inner = (
+        select(*[doc[name] for name in COVERED], literal_column("search_document.tsv"))
+        .order_by(doc.rank)
+        .limit(walk_rows)
+        .subquery("walk")
+    )
+    found = (
+        select(*[inner.c[c.name] for c in covered])
+        .where(
+            text("walk.tsv @@ to_tsquery('simple', :q)").bindparams(q=query),
+            *[_on(inner, condition) for condition in conditions],
+        )
+        .order_by(inner.c.rank)
+        .limit(limit)
+    )
+    if len(covered) < len(columns):
+        hits = found.subquery("hits")
+        found = (
+            select(*[hits.c[c.name] if c.name != "document" else doc.document for c in columns])
+            .join_from(hits, SearchDocument.__table__, doc.product_id == hits.c.product_id)
+            .order_by(hits.c.rank)
+        )
+    return list(session.execute(found))
+
+
+def _on(inner: Any, condition: Any) -> Any:
+    """A condition on search_document's columns, written on the walk's columns instead."""
+    from sqlalchemy.sql.util import ClauseAdapter
+
+    return ClauseAdapter(inner).traverse(condition)
