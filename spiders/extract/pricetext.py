@@ -36,30 +36,39 @@ def price_text(el: Any, limit: int = 120) -> str:
     """Text of a price element where cents set apart without a separator get one:
     "1,299<sup>99</sup>" -> "1,299.99", "<span>31</span><span class=cents>57</span>" -> "31.57"."""
     parts: list[str] = []
-    size = [0]
+    size = 0  # characters gathered; past `limit` * 4 the normalised length is checked
 
     def add(text: str) -> None:
+        nonlocal size
         parts.append(text)
-        size[0] += len(text)
-        if size[0] > limit * 4 and len(" ".join("".join(parts).split())) > limit:
+        size += len(text)
+        if size > limit * 4 and len(" ".join("".join(parts).split())) > limit:
             raise _TooLong
 
     def walk(node: Any) -> None:
-        if not isinstance(node.tag, str) or node.tag in SKIP:
+        tag = node.tag
+        if not isinstance(tag, str) or tag in SKIP:
             return
-        own = (node.text or "").strip()
-        apart = node.tag == "sup" or _CENTS_NAME.names(node.get("class") or "")
-        if apart and len(own) == 2 and own.isdigit() and len(node) == 0:
-            before = "".join(parts).rstrip()
-            if before and before[-1].isdigit():
-                number = AMOUNTS.findall(before)[-1] if AMOUNTS.search(before) else ""
-                add("," if "." in number and "," not in number else ".")
-        if node.text:
-            add(node.text)
+        text = node.text
+        if text:
+            own = text.strip()
+            # cents set apart; the class name test, the costly one, comes last
+            if (
+                len(own) == 2
+                and own.isdigit()
+                and len(node) == 0
+                and (tag == "sup" or _CENTS_NAME.names(node.get("class") or ""))
+            ):
+                before = "".join(parts).rstrip()
+                if before and before[-1].isdigit():
+                    number = AMOUNTS.findall(before)[-1] if AMOUNTS.search(before) else ""
+                    add("," if "." in number and "," not in number else ".")
+            add(text)
         for child in node:
             walk(child)
-            if child.tail:
-                add(child.tail)
+            tail = child.tail
+            if tail:
+                add(tail)
 
     try:
         walk(el)
