@@ -106,6 +106,7 @@ class _Kind(NamedTuple):
     code: bool
     strong: bool
     short_unit: bool
+    model: bool = False  # a model token: a digit, no unit, generation, technology or pack
 
 
 @lru_cache(maxsize=200_000)
@@ -126,14 +127,16 @@ def _kind(tok: str) -> _Kind:
     packx = _PACK_X.match(tok)
     tech = bool(TECH.match(tok))
     code = generation is None and not tech and len(tok) >= 3
+    pack = int(packx.group(1)) if packx else 1
     return _Kind(
         None,
         tok.isdigit(),
         generation,
-        int(packx.group(1)) if packx else 1,
+        pack,
         code,
         code and (len(tok) >= 4 or not tok.isdigit()),
         False,
+        generation is None and not tech and pack == 1,
     )
 
 
@@ -204,15 +207,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
-    model_tokens = {
-        t
-        for t, k in zip(toks, kinds, strict=True)
-        if not k.short_unit
-        and k.generation is None
-        and _DIGIT(t) is not None
-        and not TECH.match(t)
-        and k.pack == 1
-    }
+    model_tokens = {t for t, k in zip(toks, kinds, strict=True) if k.model}
     return Attributes(
         brand=brand,
         codes=frozenset(codes),

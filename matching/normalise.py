@@ -55,6 +55,8 @@ _PHRASES = [
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
+# A word each phrase above cannot match without.
+_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("1",)]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
@@ -74,13 +76,23 @@ def _unit(m: re.Match[str]) -> str:
     return _number(m.group(1)) + _UNIT_NAMES[m.lastgroup or ""] + " "
 
 
+class _DropCombining(dict[int, int | None]):
+    """A `str.translate` table deleting combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_NO_MARKS = _DropCombining()
+
+
 def fold(text: str) -> str:
     """Lower case without accents; ß becomes ss, œ becomes oe."""
     if text.isascii():
         return text.lower()
     text = text.replace("ß", "ss").replace("œ", "oe").replace("Œ", "oe")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return unicodedata.normalize("NFKD", text).translate(_NO_MARKS).lower()
 
 
 @lru_cache(maxsize=100_000)
@@ -90,18 +102,24 @@ def normalise(text: str) -> str:
         text = _LANG_TAG.sub(" ", text)
     if "&" in text:
         text = _ENTITY.sub(" ", text)
-    text = _NULL.sub(" ", text)
+    # Each pattern runs only on text holding a word it needs (the same text, fewer passes).
+    if not text.isascii() or "null" in text.lower():
+        text = _NULL.sub(" ", text)
     if not text.isascii():
         text = _MARKS.sub(" ", text)
     text = fold(text)
     text = text.replace("’", "'").replace("×", "x")
-    text = _PLUS.sub(r"\1 plus ", text)
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
+    if "+" in text:
+        text = _PLUS.sub(r"\1 plus ", text)
+    for (pattern, replacement), needs in zip(_PHRASES, _PHRASE_NEEDS, strict=True):
+        if any(word in text for word in needs):
+            text = pattern.sub(replacement, text)
     if _DIGIT(text):
         text = _UNIT_RE.sub(_unit, text)
-        text = _TIMES.sub(r"\1x \2", text)
-        text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)
+        if "x" in text:
+            text = _TIMES.sub(r"\1x \2", text)
+        if "gen" in text or "gén" in text:
+            text = _GEN_WORDS.sub(lambda m: f" gen{m.group(1)} ", text)
     if "gen" in text:
         text = _GEN_AFTER.sub(lambda m: f" gen{m.group(1)} ", text)
     return " ".join(text.split())

@@ -15,8 +15,11 @@ Row = dict[str, str]
 SIDE_FIELDS = ("brand", "description", "price", "currency", "mpn", "gtin", "category", "shop")
 
 
+_COLUMNS = {p: tuple(p + name for name in ("title", *SIDE_FIELDS)) for p in ("left_", "right_")}
+
+
 def _side(row: Row, prefix: str) -> tuple[str, ...]:
-    return tuple((row.get(prefix + name) or "").strip() for name in ("title", *SIDE_FIELDS))
+    return tuple([(row.get(column) or "").strip() for column in _COLUMNS[prefix]])
 
 
 def _records(sides: Sequence[tuple[str, tuple[str, ...]]]) -> list[Record]:
@@ -44,10 +47,18 @@ def _records(sides: Sequence[tuple[str, tuple[str, ...]]]) -> list[Record]:
 def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]:
     """One record per distinct side (identical sides share one record), built in parallel."""
     keys: dict[tuple[str, ...], int] = {}
+    # Sides repeat: the raw cells are looked up first, stripped only the first time they occur.
+    seen: dict[tuple[object, ...], int] = {}
     sides: list[tuple[int, int]] = []
     for row in rows:
-        left = keys.setdefault(_side(row, "left_"), len(keys))
-        sides.append((left, keys.setdefault(_side(row, "right_"), len(keys))))
+        pair = []
+        for prefix, columns in _COLUMNS.items():
+            raw = tuple(map(row.get, columns))
+            index = seen.get(raw)
+            if index is None:
+                index = seen[raw] = keys.setdefault(_side(row, prefix), len(keys))
+            pair.append(index)
+        sides.append((pair[0], pair[1]))
     distinct = [(str(i), values) for values, i in keys.items()]
     # In this process: a Record costs more to pickle back from a worker than to build.
     records = parallel.run(_records, distinct, {"level": level}, processes=1)

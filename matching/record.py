@@ -90,6 +90,9 @@ def parse_price(raw: object, currency: str | None) -> Decimal | None:
 
 def ngram_joins(toks: list[str], size: int = 3) -> frozenset[str]:
     """Every token and every concatenation of up to `size` consecutive tokens."""
+    if size == 3:  # the usual case, without a Python loop per token
+        pairs = list(map(str.__add__, toks, toks[1:]))
+        return frozenset([*toks, *pairs, *map(str.__add__, pairs, toks[2:])])
     out: set[str] = set()
     n = len(toks)
     for i in range(n):

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 _DIGIT = re.compile(r"\d").search
@@ -33,7 +34,7 @@ def code_grams(compact: str, size: int = 6) -> frozenset[str]:
     if not _DIGIT(compact):
         return frozenset()
     grams = {compact[i : i + size] for i in range(len(compact) - size + 1)}
-    return frozenset({g for g in grams if not g.isalpha()})
+    return frozenset(filterfalse(str.isalpha, grams))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float, int]:

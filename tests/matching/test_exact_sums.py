@@ -32,3 +32,27 @@ def test_shipped_word_model_on_records() -> None:
             if words is not None:
                 assert words.score(a.tokset, b.tokset) == words.score_fsum(a.tokset, b.tokset)
                 assert compare(a, b, corpus)[-1] == words.score_fsum(a.tokset, b.tokset)
+
+
+def test_fold_and_ngram_joins_equal_their_plain_versions() -> None:
+    import unicodedata
+
+    from matching.normalise import fold
+    from matching.record import ngram_joins
+
+    def plain_fold(text: str) -> str:
+        if text.isascii():
+            return text.lower()
+        text = text.replace("ß", "ss").replace("œ", "oe").replace("Œ", "oe")
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        ranges = [(32, 126), (128, 0x2FFF), (0x300, 0x36F), (0x1F000, 0x1FAFF)]
+        text = "".join(chr(rng.randint(*rng.choice(ranges))) for _ in range(rng.randint(0, 30)))
+        assert fold(text) == plain_fold(text)
+    for toks in ([], ["a"], ["rb", "6093", "aw"], ["sm", "s921b", "ds", "128gb", "noir"]):
+        for size in (2, 3):
+            ends = [(i, j) for i in range(len(toks)) for j in range(i + 1, i + size + 1)]
+            assert ngram_joins(toks, size) == {"".join(toks[i:j]) for i, j in ends}
