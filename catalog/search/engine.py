@@ -187,13 +187,16 @@ def window(
     if terms:
         query = match_text(session, terms, any_term, whole or [])
         statement = statement.params(q=query)
-        if dialect(session) == "postgresql" and walk.common(session, terms, any_term, whole):
+        pg = dialect(session) == "postgresql"
+        share = walk.share(session, terms, any_term, whole) if pg else 0.0
+        if share >= walk.DENSE:
             rows = walk.walked(session, columns, conditions, query, limit)
             if rows is not None:
                 return rows
-            # Few matches near the top of the rank order: read them all through the GIN
-            # index and sort (`rank + 0` keeps the planner off a longer walk of the rank).
-            order = order + 0
+            if share <= walk.SORT_SHARE:
+                # Few matches near the top of the rank order: read them all through the GIN
+                # index and sort (`rank + 0` keeps the planner off a longer walk of the rank).
+                order = order + 0
     return list(session.execute(statement.where(*conditions).order_by(order)))
 
 

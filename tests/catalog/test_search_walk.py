@@ -78,6 +78,6 @@ def test_common_words_are_read_from_the_column_statistics(pg_session: Session) -
     freq = walk.frequencies(pg_session)
     assert freq and all(0 < f <= 1 for f in freq.values())
     terms, _ = _resolve(pg_session, ["carte", "graphique"], False)
-    assert walk.common(pg_session, terms, False, None)
+    assert walk.share(pg_session, terms, False, None) >= walk.DENSE
     rare, _ = _resolve(pg_session, ["carte", "h200"], False)
-    assert not walk.common(pg_session, rare, False, None)
+    assert walk.share(pg_session, rare, False, None) < walk.DENSE
