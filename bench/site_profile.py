@@ -1,13 +1,16 @@
 """Where a search or a product page spends its time, in one process (no HTTP, no concurrency).
 
 Run: .venv/bin/python -m bench.site_profile --db URL [--pages 60] [--profile] [query ...]
+     .venv/bin/python -m bench.site_profile --db URL --paths var/bench/run/ENGINE/search.paths
 
 For each query: the time of each stage of `catalog.search.search()` without cache (term
 resolution with typo correction, matches ranked from the stored figures, facet counts), of
 the whole call, and of the same call answered from a warm `ResultCache`; then product pages
 through Flask's test client, picked at random over the catalogue. Baseline: the static file
 through the same test client, in the same run.
-`--profile` adds cProfile's top functions for the pages.
+`--profile` adds cProfile's top functions for the pages. `--paths FILE` times instead every
+distinct URL of a load workload (`bench.site_load` writes them) through the test client, the
+search cache off, the fastest of `--rounds` hits after a first one: what each URL costs alone.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -99,13 +103,42 @@ def pages(url: str, last: int, count: int, profile: bool) -> None:
     app.extensions["comparateur.engine"].dispose()
 
 
+def paths(url: str, file: str, rounds: int) -> None:
+    app = create_app({"DATABASE_URL": url, "SEARCH_CACHE_SECONDS": 0})
+    client = app.test_client()
+    lines = Path(file).read_text().splitlines()
+    listed = list(dict.fromkeys(line.strip() for line in lines if line.strip()))
+    best = []
+    for path in listed:
+        times = []
+        for _ in range(rounds + 1):
+            response, ms = timed(lambda p=path: client.get(p))
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: {response.status_code}")
+            times.append(ms)
+        best.append((min(times[1:]), path))
+    best.sort(reverse=True)
+    ms_sorted = sorted(ms for ms, _ in best)
+    print(f"{len(best)} URLs, fastest of {rounds} after a first hit: median "
+          f"{statistics.median(ms_sorted):.1f} ms, p95 {ms_sorted[int(len(best) * 0.95)]:.1f}, "
+          f"max {ms_sorted[-1]:.1f}, mean {statistics.fmean(ms_sorted):.1f}")  # fmt: skip
+    for ms, path in best[:15]:
+        print(f"  {ms:8.1f} ms  {path}")
+    app.extensions["comparateur.engine"].dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--paths", help="time every URL of this workload file instead")
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("queries", nargs="*")
     args = parser.parse_args()
+    if args.paths:
+        paths(args.db, args.paths, args.rounds)
+        return
     last = stages(args.db, args.queries or QUERIES)
     pages(args.db, last, args.pages, args.profile)
 
