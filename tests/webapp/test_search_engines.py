@@ -107,7 +107,7 @@ def test_no_result_proposes_near_matches(session, catalogue) -> None:
 
 
 def test_filters_leaving_nothing_propose_the_words_own_matches(session, catalogue) -> None:
-    """"rtx 5090" among phones: nothing, so the RTX 5090 itself is proposed (remove a filter)."""
+    """ "rtx 5090" among phones: nothing, so the RTX 5090 itself is proposed (remove a filter)."""
     result = search(session, "rtx 5090", Filters(category="smartphone"))
     assert result.total == 0 and not result.hits
     # The words' own matches (no RTX 5080: it lacks "5090"), as the search without the filter.
