@@ -49,8 +49,10 @@ def code_keys(rec: Record) -> set[str]:
 def tfidf_matrix(keys: Sequence[set[str]], max_df: int) -> sparse.csr_matrix:
     """Rows of unit-length TF-IDF weights over each offer's keys (rare and too common dropped)."""
     vocab: dict[str, int] = {}
+    # Keys in sorted order: a set's order follows string hashes, which change between runs,
+    # and with it the columns, the order of the sums and the neighbours kept at a tie.
     indices = np.fromiter(
-        (vocab.setdefault(k, len(vocab)) for ks in keys for k in ks), dtype=np.int64
+        (vocab.setdefault(k, len(vocab)) for ks in keys for k in sorted(ks)), dtype=np.int64
     )
     indptr = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum([len(ks) for ks in keys], out=indptr[1:])
