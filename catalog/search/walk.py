@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import literal_column, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import ClauseAdapter
 
 from catalog.models import SearchDocument
 
@@ -98,10 +99,11 @@ def walked(
     top of the rank order (phones and their accessories rank late in the benchmark
     catalogue: "iphone16" has 10,059 matches, the 1,001st at row 157,125).
     """
-    rows = _walk(session, columns, conditions, query, limit, min(PROBE_ROWS, limit * 5))
+    probe = min(PROBE_ROWS, limit * 5)
+    rows = _walk(session, columns, conditions, query, limit, probe)
     if len(rows) >= limit:
         return rows
-    needed = limit * min(PROBE_ROWS, limit * 5) / max(len(rows), 1) * 1.25
+    needed = limit * probe / max(len(rows), 1) * 1.25
     if needed > WALK_ROWS:
         return None
     rows = _walk(session, columns, conditions, query, limit, int(needed))
@@ -152,6 +154,4 @@ def _walk(
 
 def _on(inner: Any, condition: Any) -> Any:
     """A condition on search_document's columns, written on the walk's columns instead."""
-    from sqlalchemy.sql.util import ClauseAdapter
-
     return ClauseAdapter(inner).traverse(condition)
