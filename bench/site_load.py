@@ -234,10 +234,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--fresh", action="store_true", help="regenerate the cached catalogue")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument("--search-cache", metavar="REDIS_URL",
+                        help="share search answers between workers through this Redis")  # fmt: skip
     args = parser.parse_args()
+    if args.search_cache:  # the site reads it from its environment (COMPARATEUR_ prefix)
+        os.environ["COMPARATEUR_SEARCH_CACHE_URL"] = args.search_cache
     logging.basicConfig(level=logging.WARNING)
     ensure_wrk()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}; code {code_state()}",
+          flush=True)  # fmt: skip
+    print(f"search cache: {'shared, ' + args.search_cache if args.search_cache else 'per process'}",
           flush=True)  # fmt: skip
     lines: list[str] = []
     if args.db:

@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from catalog.queries import category_counts, most_compared
 from catalog.search import FACETS, Filters, ResultCache, search, suggest
+from catalog.search.shared_cache import SharedCache
 from webapp.csvstream import PRODUCT_COLUMNS, product_values, rows_to_csv
 from webapp.db import get_session
 from webapp.i18n import current_lang
@@ -29,7 +30,9 @@ CSV_LIMIT = 2000
 
 
 def search_cache() -> ResultCache:
-    """This process's cache of search answers (SEARCH_CACHE_SECONDS, default 30; 0 = none).
+    """The cache of search answers (SEARCH_CACHE_SECONDS, default 30; 0 = none): this
+    process's own, or shared by every process through Redis when SEARCH_CACHE_URL is set
+    (COMPARATEUR_SEARCH_CACHE_URL=redis://127.0.0.1:6379/0 in production).
 
     Off by default under TESTING, where tests change data between two requests.
     """
@@ -37,7 +40,13 @@ def search_cache() -> ResultCache:
     if cache is None:
         default = 0 if current_app.testing else 30
         seconds = float(current_app.config.get("SEARCH_CACHE_SECONDS", default))
-        cache = current_app.extensions.setdefault("comparateur.search_cache", ResultCache(seconds))
+        url = current_app.config.get("SEARCH_CACHE_URL")
+        if url:
+            database = current_app.extensions["comparateur.engine"].url
+            made: ResultCache = SharedCache(url, seconds, database.render_as_string())
+        else:
+            made = ResultCache(seconds)
+        cache = current_app.extensions.setdefault("comparateur.search_cache", made)
     return cache  # type: ignore[no-any-return]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,8 @@ from catalog.db import make_engine, make_session_factory
 from catalog.models import Offer, Product, SearchDocument, SearchStale
 from catalog.search import Filters, ResultCache, refresh, search
 from catalog.search import engine as search_engine
+from catalog.search import shared_cache
+from catalog.search.shared_cache import SharedCache
 
 
 @pytest.fixture
@@ -112,6 +115,33 @@ def test_cache_answers_again_until_the_index_changes(session, catalogue) -> None
     session.add(Product(name="Apple AirPods Max", brand="Apple", model="AirPods Max"))
     session.commit()
     names = [h.product.name for h in search(session, "airpods", cache=cache).hits]
+    assert "Apple AirPods Max" in names
+
+
+def test_shared_cache_serves_every_process_until_one_refreshes(
+    session, catalogue, db_url, monkeypatch
+) -> None:
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    monkeypatch.setattr(shared_cache, "GENERATION_SECONDS", 0.0)
+    namespace = f"{db_url}#{uuid.uuid4().hex}"
+    first, second = SharedCache(url, 600, namespace), SharedCache(url, 600, namespace)
+    before = [h.product.id for h in search(session, "airpods", cache=first).hits]
+    assert [h.product.id for h in search(session, "airpods", cache=second).hits] == before
+    assert second.hits == 0  # answered from Redis, not from its own copy ...
+    assert search(session, "airpods", cache=second).hits and second.hits >= 1  # ... then its own
+    # "first" refreshes the index after a change: "second" must not serve its old answer.
+    session.add(Product(name="Apple AirPods Max", brand="Apple", model="AirPods Max"))
+    session.commit()
+    search(session, "airpods", cache=first)
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as other:
+        names = [h.product.name for h in search(other, "airpods", cache=second).hits]
+    engine.dispose()
     assert "Apple AirPods Max" in names
 
 
