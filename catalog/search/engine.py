@@ -197,7 +197,7 @@ def window(
                 # Few matches near the top of the rank order: read them all through the GIN
                 # index and sort (`rank + 0` keeps the planner off a longer walk of the rank).
                 order = order + 0
-    return list(session.execute(statement.where(*conditions).order_by(order)))
+    return session.execute(statement.where(*conditions).order_by(order)).all()  # type: ignore[return-value]
 
 
 def filter_conditions(filters: dict[str, str], indexed: bool = True) -> list[Any]:
@@ -231,7 +231,7 @@ def exact_rows(session: Session, key: str, filters: dict[str, str]) -> list[Any]
         .order_by(doc.rank)
         .limit(EXACT_LIMIT)
     )
-    return list(session.execute(statement))
+    return session.execute(statement).all()  # type: ignore[return-value]
 
 
 def rows_for(session: Session, ids: list[int]) -> list[Any]:
