@@ -10,9 +10,8 @@ from sqlalchemy import event, insert, select
 
 from catalog.db import make_engine, make_session_factory
 from catalog.models import Offer, Product, SearchDocument, SearchStale
-from catalog.search import Filters, ResultCache, refresh, search
+from catalog.search import Filters, ResultCache, refresh, search, shared_cache
 from catalog.search import engine as search_engine
-from catalog.search import shared_cache
 from catalog.search.shared_cache import SharedCache
 
 
