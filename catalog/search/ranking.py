@@ -114,7 +114,7 @@ def collect(
                 whole[w].add(int(row.product_id))
     known = set(by_id)
     exact = _exact(session, terms, query_compact, active, any_term, by_id, capped)
-    if capped and check and not never:
+    if capped and check and not never and _whole_rows(matched, whole, check) < need + len(exact):
         tier = engine.window(session, terms, active, need + len(exact), any_term, whole=check)
         for row in tier:
             by_id.setdefault(int(row.product_id), row)
@@ -144,6 +144,13 @@ def collect(
         facet_rows=first[:cap] if facets else [],
         facets_partial=not complete,
     )
+
+
+def _whole_rows(matched: list[Any], whole: dict[str, set[int]], check: list[str]) -> int:
+    """How many rows of the window have every word whole. The window is the first matches
+    in rank order, so when it holds enough of them they are the tier query's first rows
+    too, and that query (7-20 ms on PostgreSQL at 200,000 products) is not needed."""
+    return sum(1 for r in matched if all(int(r.product_id) in whole[w] for w in check))
 
 
 def _exact(
