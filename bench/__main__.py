@@ -6,7 +6,14 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 # Helpers imported by the benchmarks, not benchmarks themselves.
-NOT_BENCHMARKS = {"__init__", "__main__", "catalog_products", "catalog_words", "site_load_run"}
+NOT_BENCHMARKS = {
+    "__init__",
+    "__main__",
+    "catalog_products",
+    "catalog_words",
+    "pg_server",
+    "site_load_run",
+}
 
 
 def main() -> int:

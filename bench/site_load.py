@@ -25,14 +25,17 @@ import os
 import random
 import re
 import subprocess
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlencode
 
 from sqlalchemy import create_engine, text
 
+from bench.pg_server import prewarm, server
 from bench.site_load_run import (
     CACHE,
+    PG_ADMIN_URL,
     Run,
     Site,
     drop_pg_database,
@@ -206,6 +209,16 @@ def bench_engine(engine: str, url: str, args: argparse.Namespace) -> list[str]:
     return report(engine, runs, found)
 
 
+def server_settings(url: str) -> str:
+    """The memory settings of the PostgreSQL server measured (printed with the figures)."""
+    names = ("shared_buffers", "effective_cache_size", "work_mem")
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        found = [f"{n} {conn.execute(text(f'SHOW {n}')).scalar()}" for n in names]
+    engine.dispose()
+    return ", ".join(found)
+
+
 def code_state() -> str:
     """The commit measured, and whether the site's code had uncommitted changes."""
     try:
@@ -234,9 +247,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--fresh", action="store_true", help="regenerate the cached catalogue")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
-    parser.add_argument("--search-cache", metavar="REDIS_URL",
-                        help="share search answers between workers through this Redis")  # fmt: skip
+    parser.add_argument(
+        "--pg-server",
+        choices=["bench", "machine"],
+        default="bench",
+        help="PostgreSQL: a server of the benchmark's own with production memory "
+        "settings (bench.pg_server), or the machine's (COMPARATEUR_PG_ADMIN_URL)",
+    )
+    parser.add_argument("--search-cache", metavar="REDIS_URL", default="redis://127.0.0.1:6379/14",
+                        help="share search answers between workers through this Redis, as "
+                        "in production; 'none': each worker keeps its own")  # fmt: skip
     args = parser.parse_args()
+    if args.search_cache == "none":
+        args.search_cache = ""
     if args.search_cache:  # the site reads it from its environment (COMPARATEUR_ prefix)
         os.environ["COMPARATEUR_SEARCH_CACHE_URL"] = args.search_cache
     logging.basicConfig(level=logging.WARNING)
@@ -266,12 +289,17 @@ def main() -> None:
             lines += bench_engine("sqlite", sqlite_database(args.products, args.offers,
                                                             args.fresh), args)  # fmt: skip
             continue
-        url = pg_database(args.products, args.offers, args.fresh)
-        try:
-            lines += bench_engine("postgresql", url, args)
-        finally:
-            if not args.keep:
-                drop_pg_database(url)
+        with ExitStack() as stack:
+            admin = PG_ADMIN_URL if args.pg_server == "machine" else stack.enter_context(server())
+            print(f"postgresql: {args.pg_server} server ({server_settings(admin)})", flush=True)
+            url = pg_database(args.products, args.offers, args.fresh, admin)
+            if args.pg_server == "bench":
+                prewarm(url)
+            try:
+                lines += bench_engine("postgresql", url, args)
+            finally:
+                if not args.keep:
+                    drop_pg_database(url)
     print(f"\n{args.products:,} products, {args.offers:,} offers, {args.clients} clients, "
           f"{args.duration} s per run; load average now {os.getloadavg()}")  # fmt: skip
     print("\n".join(lines))

@@ -54,8 +54,8 @@ def sqlite_database(products: int, offers: int, fresh: bool) -> str:
     return url
 
 
-def _pg_url(name: str) -> str:
-    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+def _pg_url(name: str, admin_url: str) -> str:
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def _libpq(url: str) -> str:
@@ -83,18 +83,18 @@ def _restore(dump: Path, url: str) -> None:
     engine.dispose()
 
 
-def pg_database(products: int, offers: int, fresh: bool) -> str:
+def pg_database(products: int, offers: int, fresh: bool, admin_url: str = PG_ADMIN_URL) -> str:
     """A new database holding the catalogue: restored from the cached dump, or generated.
 
     The dump upgraded to the current Alembic heads is cached too (`-h<heads>.pgdump`): a
     revision that fills columns for 200,000 products runs once, not at every benchmark.
     """
     name = f"comparateur_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    url = _pg_url(name)
+    url = _pg_url(name, admin_url)
     dump = CACHE / f"{cache_name(products, offers)}.pgdump"
     upgraded = CACHE / f"{cache_name(products, offers)}-h{schema_heads()}.pgdump"
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,7 @@ def _dump(url: str, path: Path) -> None:
 
 def drop_pg_database(url: str) -> None:
     name = url.rsplit("/", 1)[-1]
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(_pg_url("postgres", url), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(
             text(
