@@ -30,17 +30,19 @@ CSV_LIMIT = 2000
 
 
 def search_cache() -> ResultCache:
-    """The cache of search answers (SEARCH_CACHE_SECONDS, default 30; 0 = none): this
-    process's own, or shared by every process through Redis when SEARCH_CACHE_URL is set
-    (COMPARATEUR_SEARCH_CACHE_URL=redis://127.0.0.1:6379/0 in production).
+    """The cache of search answers (SEARCH_CACHE_SECONDS; 0 = none): this process's own
+    (default 30 s), or shared by every process through Redis when SEARCH_CACHE_URL is set
+    (COMPARATEUR_SEARCH_CACHE_URL=redis://127.0.0.1:6379/0 in production; default 600 s).
 
     Off by default under TESTING, where tests change data between two requests.
     """
     cache = current_app.extensions.get("comparateur.search_cache")
     if cache is None:
-        default = 0 if current_app.testing else 30
-        seconds = float(current_app.config.get("SEARCH_CACHE_SECONDS", default))
         url = current_app.config.get("SEARCH_CACHE_URL")
+        # Shared, every process learns of an index refresh within a second: answers can
+        # live ten minutes. Per process, the others' refreshes are only seen on expiry.
+        default = 0 if current_app.testing else 600 if url else 30
+        seconds = float(current_app.config.get("SEARCH_CACHE_SECONDS", default))
         if url:
             database = current_app.extensions["comparateur.engine"].url
             made: ResultCache = SharedCache(url, seconds, database.render_as_string())
