@@ -188,7 +188,7 @@ def window(
         query = match_text(session, terms, any_term, whole or [])
         statement = statement.params(q=query)
         pg = dialect(session) == "postgresql"
-        share = walk.share(session, terms, any_term, whole) if pg else 0.0
+        share = walk.share(session, terms, any_term, whole) if pg and walk.pays(session) else 0.0
         if share >= walk.DENSE:
             rows = walk.walked(session, columns, conditions, query, limit)
             if rows is not None:

@@ -35,6 +35,7 @@ def pg_session(pg_empty_url: str) -> Iterator[Session]:
 def windows(session: Session, monkeypatch: pytest.MonkeyPatch, dense: float) -> list[object]:
     """Every bench query (and with each facet) at a few limits, with walking set by `dense`."""
     monkeypatch.setattr(walk, "DENSE", dense)
+    monkeypatch.setattr(walk, "pays", lambda session: True)  # the test table fits in memory
     out: list[object] = []
     for query in QUERIES:
         words = _split_glued(session, query_terms(query))
@@ -81,3 +82,16 @@ def test_common_words_are_read_from_the_column_statistics(pg_session: Session) -
     assert walk.share(pg_session, terms, False, None) >= walk.DENSE
     rare, _ = _resolve(pg_session, ["carte", "h200"], False)
     assert walk.share(pg_session, rare, False, None) < walk.DENSE
+
+
+def test_walking_only_pays_when_the_table_outgrows_the_buffers(pg_session: Session) -> None:
+    walk._pays.clear()
+    # 1,500 products: a few MB, far under any server's shared_buffers.
+    assert walk.pays(pg_session) is False
+    size = pg_session.execute(text("SELECT pg_total_relation_size('search_document')")).scalar()
+    buffers = pg_session.execute(
+        text("SELECT setting::bigint * pg_size_bytes(unit) FROM pg_settings "
+             "WHERE name = 'shared_buffers'")
+    ).scalar()  # fmt: skip
+    assert 0 < size < buffers  # type: ignore[operator]
+    walk._pays.clear()
