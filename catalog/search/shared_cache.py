@@ -17,7 +17,7 @@ import hashlib
 import logging
 import pickle
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import Any
 
 import redis
@@ -75,13 +75,6 @@ class SharedCache(ResultCache):
             )  # fmt: skip
         except redis.RedisError as exc:
             self._warn(exc)
-
-    def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        found = self.get(key)
-        if found is None:
-            found = make()
-            self.put(key, found)
-        return found
 
     def clear(self) -> None:
         super().clear()

@@ -37,8 +37,8 @@ STATS_SECONDS = 600.0
 COVERED = ("product_id", "rank", "best_total", "offer_count", "shop_count", "in_stock",
            "category", "brand", "price_range", "storage", "gpu_memory")  # fmt: skip
 
-_frequencies: dict[str, tuple[float, dict[str, float]]] = {}
-_pays: dict[str, tuple[float, bool]] = {}
+_frequencies: dict[str, tuple[float, Any]] = {}
+_pays: dict[str, tuple[float, Any]] = {}
 
 
 def pays(session: Session) -> bool:
@@ -51,21 +51,18 @@ def pays(session: Session) -> bool:
     benchmark catalogue with 4 GB of buffers, searches took 34.4 ms on average with walking
     and 26.8 ms without (p95 141 and 93 ms); with Debian's 128 MB it was the reverse.
     """
-    key = str(session.get_bind().engine.url)
-    now = time.monotonic()
-    cached = _pays.get(key)
-    if cached and now - cached[0] < STATS_SECONDS:
-        return cached[1]
-    row = session.execute(
-        text(
-            "SELECT pg_total_relation_size('search_document'), "
-            "(SELECT setting::bigint * pg_size_bytes(unit) FROM pg_settings "
-            "WHERE name = 'shared_buffers')"
-        )
-    ).one()
-    found = bool(row[0] > row[1])
-    _pays[key] = (now, found)
-    return found
+
+    def read() -> bool:
+        row = session.execute(
+            text(
+                "SELECT pg_total_relation_size('search_document'), "
+                "(SELECT setting::bigint * pg_size_bytes(unit) FROM pg_settings "
+                "WHERE name = 'shared_buffers')"
+            )
+        ).one()
+        return bool(row[0] > row[1])
+
+    return bool(_per_database(_pays, session, read))
 
 
 def frequencies(session: Session) -> dict[str, float]:
@@ -74,22 +71,32 @@ def frequencies(session: Session) -> dict[str, float]:
     Read once per database and kept STATS_SECONDS: ANALYZE changes it rarely. Lexemes not
     listed are rarer than every listed one.
     """
+
+    def read() -> dict[str, float]:
+        row = session.execute(
+            text(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = 'search_document' AND attname = 'tsv' "
+                "AND schemaname = current_schema()"
+            )
+        ).first()
+        if not (row and row[0] and row[1]):
+            return {}
+        return {str(lexeme): float(freq) for lexeme, freq in zip(row[0], row[1], strict=False)}
+
+    found: dict[str, float] = _per_database(_frequencies, session, read)
+    return found
+
+
+def _per_database(store: dict[str, tuple[float, Any]], session: Session, read: Any) -> Any:
+    """What `read()` gives for this session's database, read again after STATS_SECONDS."""
     key = str(session.get_bind().engine.url)
     now = time.monotonic()
-    cached = _frequencies.get(key)
+    cached = store.get(key)
     if cached and now - cached[0] < STATS_SECONDS:
         return cached[1]
-    row = session.execute(
-        text(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = 'search_document' AND attname = 'tsv' "
-            "AND schemaname = current_schema()"
-        )
-    ).first()
-    found: dict[str, float] = {}
-    if row and row[0] and row[1]:
-        found = {str(lexeme): float(freq) for lexeme, freq in zip(row[0], row[1], strict=False)}
-    _frequencies[key] = (now, found)
+    found = read()
+    store[key] = (now, found)
     return found
 
 
