@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 
 from catalog.db import make_engine, make_session_factory
 from catalog.migrate import upgrade
+from catalog.models import Product
 from webapp import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
@@ -97,4 +98,36 @@ def test_search_open_product_and_see_the_chart(site: str, browser) -> None:  # t
     page.reload()
     page.wait_for_selector("#price-chart[data-drawn='true'] canvas")
     page.screenshot(path=str(SCREENSHOTS / "product-page-phone.png"), full_page=True)
+    assert not errors, errors
+
+
+def test_typo_facet_and_a_hostile_title(site: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A scraped name carrying markup, as a shop could send it (the site's own database file).
+    engine = make_engine(f"sqlite:///{tmp_path / 'site.db'}")
+    with make_session_factory(engine)() as session:
+        hostile = "<script>window.__pwned = 1</script> Carte graphique Hostile X1"
+        session.add(Product(name=hostile, brand="Hostile", model="X1", category="gpu"))
+        session.commit()
+    engine.dispose()
+    page = browser.new_page(viewport={"width": 1200, "height": 900}, locale="fr-FR")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # A typo: the search says what it corrected and finds the phones.
+    page.goto(site + "/recherche?q=iphnoe+16")
+    assert page.locator("ins").first.inner_text() == "iphone"
+    names = page.locator("main a").all_text_contents()
+    assert any("Apple iPhone 16 256 Go" in n for n in names)
+    # A facet: storage 256 Go keeps only those phones, and shows itself as chosen.
+    page.locator("details.facet a", has_text="256 Go").first.click()
+    page.wait_for_url("**storage=256**")
+    assert page.locator("details.facet a[aria-current='true']").inner_text() == "✓ 256 Go"
+    listed = page.locator("a.card-title").all_text_contents()
+    assert listed and all("256" in n for n in listed), listed
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "search-typo-facet.png"), full_page=True)
+    # The hostile name is shown as text and its script never runs.
+    page.goto(site + "/recherche?q=hostile")
+    assert page.get_by_text("<script>window.__pwned = 1</script>", exact=False).count() >= 1
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.screenshot(path=str(SCREENSHOTS / "search-hostile-title.png"), full_page=True)
     assert not errors, errors
