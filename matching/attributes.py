@@ -41,6 +41,10 @@ _PACK_WORDS = re.compile(
 )
 _PACK_HINT = re.compile(r"pack|lot|set|pcs|pieces|stuck")
 _PACK_X = re.compile(r"^(\d{1,2})x$")
+# "4x HDMI" counts a device's ports, not devices in the box.
+_PORTS = frozenset("hdmi usb usb-c displayport dp sata pcie m2 lan ethernet rj45 hdr".split())
+# Words after which an accessory word describes the device: "fridge with water dispenser".
+_FEATURE_CUES = frozenset(["with", "avec", "mit", "around", "integrated", "built"])
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _ALIASES: list[tuple[str, str]] = sorted(
     ((alias, brand) for brand, aliases in BRANDS.items() for alias in aliases),
@@ -190,7 +194,12 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
             generation.add(kind.generation)
         if tok in _ROMAN and i > 0 and toks[i - 1] in {"mark", "mk", "series", "gen"}:
             generation.add("gen" + _ROMAN[tok])
-        if kind.pack > 1 and i + 1 < len(toks) and not kinds[i + 1].short_unit:
+        if (
+            kind.pack > 1
+            and i + 1 < len(toks)
+            and not kinds[i + 1].short_unit
+            and toks[i + 1] not in _PORTS
+        ):
             pack = max(pack, kind.pack)
         if kind.code:
             codes.add(tok)
@@ -202,7 +211,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
     }
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
-    accessory = bool(tokset & ACCESSORY)
+    accessory = not ACCESSORY.isdisjoint(tokset) and _accessory(toks)
     fits = not FITS_CUES.isdisjoint(tokset) and any(
         tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
@@ -227,11 +236,28 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
 
 
 def _bundle(toks: list[str]) -> bool:
-    # "box set" is how some German shops say retail box, not a bundle of several devices.
+    # "box set" is how some German shops say retail box, "13 place set" a dishwasher's
+    # capacity and "retail pack" a boxed part: none is a bundle of several devices.
     return any(
-        t in BUNDLE and not (t == "set" and i > 0 and toks[i - 1] == "box")
+        t in BUNDLE
+        and not (t == "set" and i > 0 and toks[i - 1] in {"box", "place", "p"})
+        and not (t == "pack" and i > 0 and toks[i - 1] == "retail")
         for i, t in enumerate(toks)
     )
+
+
+def _accessory(toks: list[str]) -> bool:
+    # A device's warranty ("5 year parts and labour") and its features ("with water
+    # dispenser and all around cooling") name accessory words without being one.
+    for i, t in enumerate(toks):
+        if t not in ACCESSORY:
+            continue
+        if t in {"part", "parts"} and toks[i + 1 : i + 2] in (["and"], ["labour"], ["warranty"]):
+            continue
+        if any(w in _FEATURE_CUES for w in toks[max(0, i - 4) : i]):
+            continue
+        return True
+    return False
 
 
 def _names_device(tok: str) -> bool:

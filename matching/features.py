@@ -67,8 +67,19 @@ FEATURES: tuple[str, ...] = (
     "code_gram_jaccard",
     "code_gram_contain",
     "code_gram_shared",
+    "edition_diff",
+    "platform_conflict",
     "word_model",
 )
+# Editions and licences of one program are sold and priced apart ("upgrade", "academic").
+EDITIONS = frozenset(
+    """
+    upgrade academic student teacher oem trial home business premium platinum deluxe standard
+    express ultimate enterprise basic essentials family server client
+    """.split()
+)
+_MAC = frozenset(["mac", "osx"])
+_WINDOWS = frozenset(["win", "windows", "pc", "xp", "vista", "win32", "win98"])
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -110,11 +121,18 @@ class Corpus:
         return self.idf_table[token]
 
 
+# A full code may end in a region and packaging suffix of up to 6 letters
+# ("ue32m5520" / "ue32m5520akxxu"); only a long code may take one that long.
+_LONG_SUFFIX = 6
+
+
 def _close(code: str, other: str) -> bool:
     """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
     short, long_ = (code, other) if len(code) < len(other) else (other, code)
     extra = len(long_) - len(short)
-    if extra > 4 or len(short) < 4 or not any(c.isdigit() for c in short):
+    if extra > 4 and not (extra <= _LONG_SUFFIX and len(short) >= 7 and long_.startswith(short)):
+        return False
+    if len(short) < 4 or not any(c.isdigit() for c in short):
         return False
     if long_.startswith(short):
         return long_[len(short) :].isalpha() and len(short) >= 5
@@ -133,7 +151,7 @@ def _near(code: str, joins: frozenset[str]) -> bool:
     """A code of the other text is `code` plus or minus a few characters (see `_close`)."""
     n = len(code)
     # Shorter: a piece of `code` cut at either end (or both) that the other text has.
-    for extra in range(1, min(4, n - 4) + 1):
+    for extra in range(1, min(_LONG_SUFFIX, n - 4) + 1):
         for start in range(extra + 1):
             piece = code[start : start + n - extra]
             if piece in joins and _close(code, piece):
@@ -141,7 +159,7 @@ def _near(code: str, joins: frozenset[str]) -> bool:
     # Longer: the other text holds `code` inside a longer code.
     if code not in _blob(joins):
         return False
-    return any(n < len(o) <= n + 4 and code in o and _close(code, o) for o in joins)
+    return any(n < len(o) <= n + _LONG_SUFFIX and code in o and _close(code, o) for o in joins)
 
 
 @lru_cache(maxsize=500_000)
@@ -165,11 +183,16 @@ def sibling_codes(missed_a: frozenset[str], missed_b: frozenset[str]) -> float:
     return max(fuzz.ratio(x, y) for x in missed_a for y in missed_b) / 100
 
 
+def _whole(values: frozenset[float]) -> set[int]:
+    # Cameras are sold as "14.7 megapixels" by one shop and "14 megapixels" by another.
+    return {int(v) for v in values}
+
+
 def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
     agree = conflict = 0
     ua, ub = a.attrs.units, b.attrs.units
     for unit in ua.keys() & ub.keys():
-        if ua[unit] & ub[unit]:
+        if ua[unit] & ub[unit] or (unit == "mp" and _whole(ua[unit]) & _whole(ub[unit])):
             agree += 1
         else:
             conflict += 1
@@ -287,8 +310,15 @@ def compare(
         price,
         *overlap(a.grams, b.grams)[:2],
         *overlap(a.code_grams, b.code_grams),
+        float(len((ta ^ tb) & EDITIONS)),
+        float(_platform(ta) * _platform(tb) == -1),
         _word_score(a, b, words),
     ]
+
+
+def _platform(toks: frozenset[str]) -> int:
+    """1 for a Mac-only listing, -1 for Windows-only, 0 for both or neither."""
+    return int(not _MAC.isdisjoint(toks)) - int(not _WINDOWS.isdisjoint(toks))
 
 
 def _word_score(a: Record, b: Record, words: WordModel | str | None) -> float:

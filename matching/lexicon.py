@@ -100,12 +100,12 @@ COLOURS = frozenset(
 ACCESSORY = frozenset(
     """
     coque etui housse case cover sleeve bumper folio protection protecteur protector film verre
-    tempered screen cable cordon chargeur charger adaptateur adapter adaptor dock support
+    tempered cable cordon chargeur charger adaptateur adapter adaptor dock support
     bracket holder riser bracelet strap band embout eartips tips ecouteur-embout
     skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
     ventirad refroidissement stylet stylus clavier-etui lanyard embouts pont bridge
-    cooling block sacoches coques housses cables chargeurs
+    block sacoches coques housses cables chargeurs
     """.split()
 )
 

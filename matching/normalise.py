@@ -125,17 +125,42 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+# One spelling for words shops abbreviate or translate ("flash pro" = "flash professional",
+# "prem" = "premium"); a qualifier spelt two ways otherwise reads as two models.
+ABBREVIATIONS = {
+    "professional": "pro",
+    "professionnel": "pro",
+    "professionnelle": "pro",
+    "prof": "pro",
+    "prem": "premium",
+    "dlx": "deluxe",
+    "upg": "upgrade",
+    "upgr": "upgrade",
+    "upgrad": "upgrade",
+    "plat": "platinum",
+    "std": "standard",
+    "stnd": "standard",
+    "acad": "academic",
+    "licence": "license",
+    "lic": "license",
+    "svr": "server",
+    "bkup": "backup",
+    "edn": "edition",
+    "macintosh": "mac",
+}
+
+
 def tokens(text: str) -> list[str]:
     """Normalised tokens; punctuation splits tokens, except a decimal point inside a number+unit."""
     out: list[str] = []
     for raw in normalise(text).split():
         if raw.isalnum():
-            out.append(raw)
+            out.append(ABBREVIATIONS.get(raw, raw))
             continue
         if _DECIMAL_UNIT.fullmatch(raw):
             out.append(raw)
             continue
-        out.extend(t for t in _SPLIT.split(raw) if t)
+        out.extend(ABBREVIATIONS.get(t, t) for t in _SPLIT.split(raw) if t)
     return out
 
 

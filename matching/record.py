@@ -13,6 +13,9 @@ from matching.strings import char_grams, code_grams
 
 LEVELS = ("product", "variant")
 _GTIN = re.compile(r"^\d{8,14}$")
+# A reference written in dotted or dashed groups ("T091.420.46.051.01"): one shop writes it
+# whole ("T0914204605101"), and the n-gram joins stop at three pieces.
+_GROUPED = re.compile(r"[a-z0-9]+(?:[.\-/][a-z0-9]+){3,}")
 # Rough rates to compare prices across currencies (a feature, never a displayed amount).
 EUR_PER_UNIT = {
     "EUR": Decimal("1"),
@@ -103,6 +106,15 @@ def ngram_joins(toks: list[str], size: int = 3) -> frozenset[str]:
     return frozenset(out)
 
 
+def grouped_codes(title: str) -> frozenset[str]:
+    """References written in four or more groups, compacted ("232.30.46.51.01.002")."""
+    text = fold(title)
+    if not any(c in text for c in ".-/"):
+        return frozenset()
+    codes = (re.sub(r"[.\-/]", "", m) for m in _GROUPED.findall(text))
+    return frozenset(c for c in codes if len(c) >= 8)
+
+
 def make_record(
     key: str,
     title: str,
@@ -134,7 +146,7 @@ def make_record(
         norm=norm,
         toks=compared,
         tokset=frozenset(compared),
-        joins=ngram_joins(toks) | ({mpn_code} if mpn_code else frozenset()),
+        joins=ngram_joins(toks) | grouped_codes(title) | ({mpn_code} if mpn_code else frozenset()),
         attrs=attrs,
         desc_joins=ngram_joins(desc_toks),
         price_eur=parse_price(price, currency),

@@ -67,7 +67,8 @@ MONOTONIC: dict[str, int] = {
         "unmatched_min unmatched_max code_unmatched_min code_none_hit code_conflict "
         "units_conflict capacity_conflict screen_conflict brand_differ qualifier_conflict "
         "generation_conflict pack_differ accessory_asym fits_asym bundle_asym refurb_asym "
-        "colour_conflict numbers_only_min model_token_unmatched_min model_token_conflict".split(),
+        "colour_conflict numbers_only_min model_token_unmatched_min model_token_conflict "
+        "edition_diff platform_conflict".split(),
         -1,
     ),
 }

@@ -1,0 +1,79 @@
+"""Cues that misread real listings (PriceRunner, Abt-Buy, Amazon-Google, WDC) and their fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.features import FEATURES, Corpus, _close, _near, _units, compare
+from matching.normalise import tokens
+from matching.record import grouped_codes, make_record
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "samsung rr39m7340bc a tall fridge with all around cooling water dispenser",
+        "lg oled65c8p 65 4k hdr dolby atmos cinema screen oled tv",
+        "samsung rz32m7120bc/eu frost free freezer 5 year samsung parts and labour warranty",
+    ],
+)
+def test_device_features_are_not_accessories(title: str) -> None:
+    assert not make_record("1", title).attrs.accessory
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Coque pour iPhone 16 avec protection écran", "Câble USB-C 2 m", "Ecran protection iPhone 16"],
+)
+def test_accessories_stay_accessories(title: str) -> None:
+    assert make_record("1", title).attrs.accessory
+
+
+def test_ports_and_place_settings_are_not_packs_or_bundles() -> None:
+    tv = make_record("1", "panasonic tx65fx750b 65 inch 4k smart led tv in black with 4x hdmi")
+    assert tv.attrs.pack == 1
+    dishwasher = make_record("2", "hotpoint hfc2b19uk 60cm dishwasher in white 13 place set a")
+    assert not dishwasher.attrs.bundle
+    cpu = make_record("3", "amd a8 9600 quad core 3.10 ghz processor socket am4 retail pack")
+    assert not cpu.attrs.bundle
+    assert make_record("4", "Pack 2 manettes PS5").attrs.bundle
+    assert make_record("5", "Lot de 3 câbles USB-C").attrs.pack == 3
+
+
+def test_region_suffix_of_a_long_code_is_near() -> None:
+    assert _close("ue32m5520", "ue32m5520akxxu")
+    assert _near("ue32m5520akxxu", frozenset({"samsung", "ue32m5520"}))
+    # A short code may not take a long suffix: "a590" is not "a590xyzab".
+    assert not _close("a590", "a590xyzab")
+    assert not _close("abc12", "abc12xyzab")
+
+
+def test_abbreviations_spell_one_word() -> None:
+    assert tokens("Adobe CS3 Flash Professional upg") == ["adobe", "cs3", "flash", "pro", "upgrade"]
+    assert tokens("Production Prem CS3") == ["production", "premium", "cs3"]
+
+
+def test_software_editions_and_platforms() -> None:
+    mac = make_record("1", "computrace lojack for laptops 1 year license ( mac )")
+    win = make_record("2", "computrace lojack for laptops 1 year license ( win 2000 xp )")
+    full = make_record("3", "apple logic pro 7.2")
+    upgrade = make_record("4", "apple logic pro 7.2 upgrade")
+    corpus = Corpus([mac, win, full, upgrade])
+    features = dict(zip(FEATURES, compare(mac, win, corpus, words=None), strict=True))
+    assert features["platform_conflict"] == 1.0
+    features = dict(zip(FEATURES, compare(full, upgrade, corpus, words=None), strict=True))
+    assert features["edition_diff"] == 1.0 and features["platform_conflict"] == 0.0
+
+
+def test_megapixels_rounded_down_agree() -> None:
+    a = make_record("1", "canon powershot g10 14.7 megapixel digital camera")
+    b = make_record("2", "canon powershot g10 14 megapixel digital camera")
+    c = make_record("3", "canon powershot 12 megapixel digital camera")
+    assert _units(a, b)[:2] == (1, 0)
+    assert _units(a, c)[:2] == (0, 1)
+
+
+def test_grouped_references_are_joined() -> None:
+    assert "t0914204605101" in grouped_codes("Tissot T-Touch Expert T091.420.46.051.01")
+    assert "t0914204605101" in make_record("1", "Tissot T-Touch T091.420.46.051.01").joins
+    assert grouped_codes("AF-S 18-55mm 1:3.5-5.6") == frozenset()
