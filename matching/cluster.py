@@ -28,8 +28,13 @@ Progress = Callable[[int], None]
 
 @dataclass(frozen=True)
 class Policy:
-    link: float = 0.5  # an edge must reach this to merge two groups
-    floor: float = 0.2  # every scored pair across the groups must reach this
+    """How groups merge. The defaults were chosen on the PriceRunner clusters the model trains
+    on (`bench/cluster_policy.py`): with attribute profiles, one offer per shop and clashing
+    codes already keeping products apart, an offer's best compatible group is right far more
+    often than its score alone says, so the link sits well under the pair threshold."""
+
+    link: float = 0.1  # an edge must reach this to merge two groups, and their mean edge too
+    floor: float = 0.0  # every scored pair across the groups must reach this
     same_shop: float = 1.01  # an edge this strong may merge groups sharing a shop (> 1: never)
     k: int = 12  # neighbours per offer in blocking
     # An offer naming no model code ("American fridge freezer") joins a group only on a
@@ -133,7 +138,11 @@ def cluster_records(
 ) -> list[int]:
     """A group number for every record; equal numbers are one product (or variant)."""
     model = model or load_model()
-    policy = policy or Policy(link=model.thresholds.get("match", 0.5))
+    if policy is None:
+        # Without shops the one-offer-per-shop rule cannot hold products apart: the link
+        # must then be the pair model's own threshold.
+        shops = any(r.shop for r in records)
+        policy = Policy() if shops else Policy(link=model.thresholds.get("match", 0.5), floor=0.2)
     scores = score_edges(records, level, model, policy.k, progress, policy.same_shop > 1.0)
     return group_records(records, scores, level, policy)
 
