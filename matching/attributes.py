@@ -199,6 +199,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
             and i + 1 < len(toks)
             and not kinds[i + 1].short_unit
             and toks[i + 1] not in _PORTS
+            and not kinds[i + 1].number  # "8 x 3.6 GHz" counts cores
         ):
             pack = max(pack, kind.pack)
         if kind.code:
