@@ -38,7 +38,7 @@ def test_ports_and_place_settings_are_not_packs_or_bundles() -> None:
     assert not cpu.attrs.bundle
     assert make_record("4", "Pack 2 manettes PS5").attrs.bundle
     assert make_record("5", "Lot de 3 câbles USB-C").attrs.pack == 3
-    cores = make_record("6", "amd prozessor ryzen 7 sockel am4 1800x 8 x 3,60 ghz 16 mb")
+    cores = make_record("6", "amd prozessor ryzen 7 sockel am4 1800x 8 x 3 60 ghz 16 mb")
     assert cores.attrs.pack == 1
 
 
