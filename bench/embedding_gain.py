@@ -136,12 +136,9 @@ def cluster_f1(variants: dict[str, dict[str, Any]], emb: Embeddings, words: Any)
     for name, v in variants.items():
         M = np.hstack([X, E]) if name == "embed" else X
         p = v["clf"].predict_proba(M)[:, 1]
-        labels = group_records(
-            records,
-            dict(zip(pairs, p.tolist(), strict=True)),
-            cs.level,
-            Policy(link=v["threshold"]),
-        )
+        # PriceRunner rows name their shop: cluster_records then uses Policy() (link 0.1).
+        scores = dict(zip(pairs, p.tolist(), strict=True))
+        labels = group_records(records, scores, cs.level, Policy())
         truth = [cs.truth[i] for i in keep]
         pred = [labels[i] for i in keep]
         cats = [cs.rows[i]["category"] for i in keep]
