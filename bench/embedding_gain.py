@@ -95,14 +95,9 @@ def fit_variant(
     w = train._weights(y, groups)
     oof = train._oof(X, y, w, groups, names)
     clf = train._fit(X, y, w, names)
-    parts, offset = [], 0
-    for pairs in all_pairs:
-        parts.append(context_features(pairs, oof[offset : offset + len(pairs)].tolist()))
-        offset += len(pairs)
-    C = np.asarray([row for part in parts for row in part], dtype=np.float64)
-    small = {"max_iter": 120, "max_leaf_nodes": 12}
-    c_oof = train._oof(C, y, w, groups, train.CONTEXT_FEATURES, **small)
-    ctx = train._fit(C, y, w, train.CONTEXT_FEATURES, **small)
+    C = train.context_matrix(all_pairs, oof)
+    c_oof = train._oof(C, y, w, groups, train.CONTEXT_FEATURES, **train.CONTEXT_PARAMS)
+    ctx = train._fit(C, y, w, train.CONTEXT_FEATURES, **train.CONTEXT_PARAMS)
     return {
         "clf": clf,
         "threshold": train.best_threshold(y, oof),

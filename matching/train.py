@@ -177,6 +177,20 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return round(best_t, 2)
 
 
+# The context model reads 9 features: a smaller forest is enough.
+CONTEXT_PARAMS: dict[str, Any] = {"max_iter": 120, "max_leaf_nodes": 12}
+
+
+def context_matrix(all_pairs: list[Pairs], oof: np.ndarray) -> np.ndarray:
+    """The context features of every training pair, from the first stage's out-of-fold scores,
+    read within each training file (a file's pairs are the candidates of its offers)."""
+    parts, offset = [], 0
+    for pairs in all_pairs:
+        parts.append(context_features(pairs, oof[offset : offset + len(pairs)].tolist()))
+        offset += len(pairs)
+    return np.asarray([row for part in parts for row in part], dtype=np.float64)
+
+
 def train(
     out: Path = MODEL_PATH, context_out: Path = CONTEXT_PATH, words_out: Path = WORDS_PATH
 ) -> Model:
@@ -194,16 +208,15 @@ def train(
 
     # Second stage for match-pairs: the out-of-fold scores of the first, read in the context
     # of the other pairs of the same offers in each training file.
-    parts, offset = [], 0
-    for pairs in all_pairs:
-        parts.append(context_features(pairs, oof[offset : offset + len(pairs)].tolist()))
-        offset += len(pairs)
-    C = np.asarray([row for part in parts for row in part], dtype=np.float64)
-    small = {"max_iter": 120, "max_leaf_nodes": 12}
-    c_oof = _oof(C, y, w, groups, CONTEXT_FEATURES, **small)
+    C = context_matrix(all_pairs, oof)
+    c_oof = _oof(C, y, w, groups, CONTEXT_FEATURES, **CONTEXT_PARAMS)
     c_thresholds = {"match": best_threshold(y, c_oof)}
     _export(
-        _fit(C, y, w, CONTEXT_FEATURES, **small), C, c_thresholds, CONTEXT_FEATURES, context_out
+        _fit(C, y, w, CONTEXT_FEATURES, **CONTEXT_PARAMS),
+        C,
+        c_thresholds,
+        CONTEXT_FEATURES,
+        context_out,
     )
     log.info("context model: thresholds %s (%.0fs)", c_thresholds, time.perf_counter() - start)
     return model
