@@ -155,6 +155,15 @@ def joined_codes(toks: list[str]) -> set[str]:
         has_digit = _DIGIT(second) is not None
         # A short prefix before a number ("rtx 5090", "sm s921b", "e5 2407") ...
         if has_digit and len(first) <= 4 and (first.isalpha() or second.isdigit()):
+            # ... but not a brand, a colour or a word before a standard or a whole code:
+            # "smeg 50", "grey wd6800", "hdr 4k" and "tv ue65nu7400" name no model.
+            if (
+                first in BRANDS
+                or first in COLOURS
+                or TECH.match(second)
+                or (not second.isdigit() and len(second) > 5)
+            ):
+                continue
             text = first + second
         # ... or a code followed by a short letter suffix ("6093 aw", "mwh2621 mb").
         elif (

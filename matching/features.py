@@ -130,7 +130,9 @@ def _close(code: str, other: str) -> bool:
     """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
     short, long_ = (code, other) if len(code) < len(other) else (other, code)
     extra = len(long_) - len(short)
-    if extra > 4 and not (extra <= _LONG_SUFFIX and len(short) >= 7 and long_.startswith(short)):
+    if extra > _LONG_SUFFIX or (extra > 4 and long_.endswith(short)):
+        return False
+    if extra > 4 and long_.startswith(short) and len(short) < 7:
         return False
     if len(short) < 4 or not any(c.isdigit() for c in short):
         return False
@@ -139,6 +141,8 @@ def _close(code: str, other: str) -> bool:
     if long_.endswith(short):
         return long_[:extra].isalpha() or (len(short) >= 5 and not short.isdigit())
     # A model inside a fuller code ("nu8000" in "ue82nu8000tx"): the short side names a line.
+    if extra > 4 and len(short) < 6:
+        return False
     return len(short) >= 5 and not short.isdigit() and not short.isalpha() and short in long_
 
 

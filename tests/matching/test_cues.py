@@ -79,3 +79,18 @@ def test_grouped_references_are_joined() -> None:
     assert "t0914204605101" in grouped_codes("Tissot T-Touch Expert T091.420.46.051.01")
     assert "t0914204605101" in make_record("1", "Tissot T-Touch T091.420.46.051.01").joins
     assert grouped_codes("AF-S 18-55mm 1:3.5-5.6") == frozenset()
+
+
+def test_words_before_a_standard_or_a_whole_code_make_no_code() -> None:
+    # Junk codes made uncoded titles clash with the real code of their own product.
+    assert make_record("1", "77inch oled hdr 4k uhd smart tv wifi").attrs.strong_codes == set()
+    assert make_record("2", "samsung titanium grey wd6800 washer").attrs.strong_codes == {"wd6800"}
+    tv = make_record("3", "samsung 65 7 series black 4k tv ue65nu7400uxxu")
+    assert tv.attrs.strong_codes == {"ue65nu7400uxxu"}
+    assert "rtx5090" in make_record("4", "nvidia geforce rtx 5090 32 go").attrs.strong_codes
+    assert "sms921b" in make_record("5", "samsung galaxy sm s921b").attrs.strong_codes
+
+
+def test_a_line_name_inside_a_full_code_is_near() -> None:
+    assert _close("nu7400", "ue43nu7400u") and _close("40nu7120", "ue40nu7120kxxu")
+    assert not _close("7400", "ue43nu7400u")
