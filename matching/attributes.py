@@ -31,7 +31,8 @@ TECH = re.compile(
 )
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
-    "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual".split()
+    "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual hdr uhd "
+    "fhd".split()
 )
 _DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")

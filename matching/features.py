@@ -130,7 +130,12 @@ def _close(code: str, other: str) -> bool:
     """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
     short, long_ = (code, other) if len(code) < len(other) else (other, code)
     extra = len(long_) - len(short)
-    if extra > _LONG_SUFFIX or (extra > 4 and long_.endswith(short)):
+    inside = not long_.startswith(short) and not long_.endswith(short) and short in long_
+    # A line name inside a full code may lose a size prefix and a region suffix on both
+    # sides ("nu7400" / "ue43nu7400uxxu").
+    if extra > (8 if inside and len(short) >= 6 else _LONG_SUFFIX):
+        return False
+    if extra > 4 and long_.endswith(short):
         return False
     if extra > 4 and long_.startswith(short) and len(short) < 7:
         return False

@@ -93,4 +93,7 @@ def test_words_before_a_standard_or_a_whole_code_make_no_code() -> None:
 
 def test_a_line_name_inside_a_full_code_is_near() -> None:
     assert _close("nu7400", "ue43nu7400u") and _close("40nu7120", "ue40nu7120kxxu")
-    assert not _close("7400", "ue43nu7400u")
+    assert _close("nu7400", "ue43nu7400uxxu")
+    assert not _close("7400", "ue43nu7400u") and not _close("a590", "xxa590yyyy")
+    tv = make_record("1", "samsung ue82nu8000txxu 82 hdr extreme 4k ultra hd smart tv")
+    assert tv.attrs.strong_codes == {"ue82nu8000txxu"}
