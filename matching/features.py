@@ -121,8 +121,7 @@ class Corpus:
         return self.idf_table[token]
 
 
-# A full code may end in a region and packaging suffix of up to 6 letters
-# ("ue32m5520" / "ue32m5520akxxu"); only a long code may take one that long.
+# The longest region and packaging suffix a full code may carry ("akxxu" and one more).
 _LONG_SUFFIX = 6
 
 
@@ -130,25 +129,24 @@ def _close(code: str, other: str) -> bool:
     """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
     short, long_ = (code, other) if len(code) < len(other) else (other, code)
     extra = len(long_) - len(short)
-    inside = not long_.startswith(short) and not long_.endswith(short) and short in long_
-    # A line name inside a full code may lose a size prefix and a region suffix on both
-    # sides ("nu7400" / "ue43nu7400uxxu").
-    if extra > (8 if inside and len(short) >= 6 else _LONG_SUFFIX):
-        return False
-    if extra > 4 and long_.endswith(short):
-        return False
-    if extra > 4 and long_.startswith(short) and len(short) < 7:
-        return False
     if len(short) < 4 or not any(c.isdigit() for c in short):
         return False
     if long_.startswith(short):
-        return long_[len(short) :].isalpha() and len(short) >= 5
+        # Only a long code may take a long region suffix ("ue32m5520" / "ue32m5520akxxu").
+        limit = _LONG_SUFFIX if len(short) >= 7 else 4
+        return extra <= limit and long_[len(short) :].isalpha() and len(short) >= 5
     if long_.endswith(short):
-        return long_[:extra].isalpha() or (len(short) >= 5 and not short.isdigit())
-    # A model inside a fuller code ("nu8000" in "ue82nu8000tx"): the short side names a line.
-    if extra > 4 and len(short) < 6:
-        return False
-    return len(short) >= 5 and not short.isdigit() and not short.isalpha() and short in long_
+        return extra <= 4 and (long_[:extra].isalpha() or (len(short) >= 5 and not short.isdigit()))
+    # A model inside a fuller code ("nu8000" in "ue82nu8000tx"): the short side names a line,
+    # and may lose a size prefix and a region suffix at once ("nu7400" / "ue43nu7400uxxu").
+    limit = 8 if len(short) >= 6 else 4
+    return (
+        extra <= limit
+        and len(short) >= 5
+        and not short.isdigit()
+        and not short.isalpha()
+        and short in long_
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -106,9 +106,9 @@ def ngram_joins(toks: list[str], size: int = 3) -> frozenset[str]:
     return frozenset(out)
 
 
-def grouped_codes(title: str) -> frozenset[str]:
-    """References written in four or more groups, compacted ("232.30.46.51.01.002")."""
-    text = fold(title)
+def grouped_codes(text: str) -> frozenset[str]:
+    """References written in four or more groups in a folded title, compacted
+    ("232.30.46.51.01.002")."""
     if not any(c in text for c in ".-/"):
         return frozenset()
     codes = (re.sub(r"[.\-/]", "", m) for m in _GROUPED.findall(text))
@@ -132,7 +132,8 @@ def make_record(
     """Build a record; at the product level colour words are dropped from the compared text."""
     title = (title or "").strip()
     toks = tokens(title)
-    attrs = extract(toks, fold(title), brand)
+    folded = fold(title)
+    attrs = extract(toks, folded, brand)
     compared = [t for t in toks if t not in FILLER]
     if level == "product":
         compared = [t for t in compared if t not in COLOURS]
@@ -146,7 +147,7 @@ def make_record(
         norm=norm,
         toks=compared,
         tokset=frozenset(compared),
-        joins=ngram_joins(toks) | grouped_codes(title) | ({mpn_code} if mpn_code else frozenset()),
+        joins=ngram_joins(toks) | grouped_codes(folded) | ({mpn_code} if mpn_code else frozenset()),
         attrs=attrs,
         desc_joins=ngram_joins(desc_toks),
         price_eur=parse_price(price, currency),

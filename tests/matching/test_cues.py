@@ -76,9 +76,9 @@ def test_megapixels_rounded_down_agree() -> None:
 
 
 def test_grouped_references_are_joined() -> None:
-    assert "t0914204605101" in grouped_codes("Tissot T-Touch Expert T091.420.46.051.01")
+    assert "t0914204605101" in grouped_codes("tissot t-touch expert t091.420.46.051.01")
     assert "t0914204605101" in make_record("1", "Tissot T-Touch T091.420.46.051.01").joins
-    assert grouped_codes("AF-S 18-55mm 1:3.5-5.6") == frozenset()
+    assert grouped_codes("af-s 18-55mm 1:3.5-5.6") == frozenset()
 
 
 def test_words_before_a_standard_or_a_whole_code_make_no_code() -> None:
