@@ -1,9 +1,9 @@
 """The run API: crawl configured shops into the catalog, as often as you like from one process.
 
 Twisted's reactor cannot be restarted, so each `crawl()` call runs Scrapy in a child process
-(`python -m spiders.run JOBFILE`), all shops concurrently in that one process. The CrawlRun rows
-are created here first and handed to the child: if the child dies, they are marked failed here,
-so a crash gives failed runs and never an exception in the caller.
+(`python -m spiders.run_child JOBFILE`), all shops concurrently in that one process. The
+CrawlRun rows are created here first and handed to the child: if the child dies, they are marked
+failed here, so a crash gives failed runs and never an exception in the caller.
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ def _run_children(groups: list[list[ShopConfig]], db_url: str, now: datetime,
             path = Path(tmp) / f"job{index}.pickle"
             path.write_bytes(pickle.dumps(job))
             try:
-                children.append(subprocess.Popen([sys.executable, "-m", "spiders.run", str(path)]))
+                command = [sys.executable, "-m", "spiders.run_child", str(path)]
+                children.append(subprocess.Popen(command))
             except OSError as exc:
                 children.append(f"crawl process could not start: {exc}")
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -203,29 +204,3 @@ def _match(factory: Any, run_ids: list[int]) -> None:
                 match_offers(session, offer_ids=offer_ids)
     except Exception:  # noqa: BLE001 - matching trouble must not lose the crawl
         logger.exception("matching after the crawl failed")
-
-
-def child_main(job_path: str) -> int:
-    """Runs in the child: one Scrapy process, one crawler per shop."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    from spiders.spiders.shop import ShopSpider
-
-    job = pickle.loads(Path(job_path).read_bytes())
-    settings = Settings()
-    settings.setmodule("spiders.settings", priority="project")
-    # The caller's log is the place for summaries; Scrapy's own lines only when asked.
-    settings.set("LOG_LEVEL", os.environ.get("COMPARATEUR_LOG_LEVEL", "WARNING"), "project")
-    settings.set("COMPARATEUR_DB_URL", job["db_url"], priority="cmdline")
-    settings.set("COMPARATEUR_NOW", job["now"], priority="cmdline")
-    settings.setdict(job["settings"], priority="cmdline")
-    process = CrawlerProcess(settings)
-    for shop in job["shops"]:
-        process.crawl(ShopSpider, shop=shop, crawl_run_id=job["run_ids"][shop.slug])
-    process.start()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(child_main(sys.argv[1]))

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from spiders import collector
+
 logger = logging.getLogger(__name__)
 
 
@@ -76,6 +78,7 @@ async def serve(process: Any, job: dict[str, Any], answers: Any) -> None:
 
 
 def child_main(job_path: str, fd: int) -> int:
+    collector.pause()
     from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.utils.defer import deferred_from_coro
 
@@ -87,6 +90,7 @@ def child_main(job_path: str, fd: int) -> int:
     reactor.callWhenRunning(  # type: ignore[attr-defined]
         lambda: deferred_from_coro(serve(process, job, answers))
     )
+    collector.settle()  # the crawlers of each round are built later, but Scrapy is loaded
     process.start(stop_after_crawl=False)
     answers.close()
     return 0
