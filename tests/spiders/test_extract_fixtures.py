@@ -100,6 +100,19 @@ def test_windows_1252_declared_only_by_http_header() -> None:
     assert offer.price == Decimal("199.00")
 
 
+def test_undeclared_page_that_is_not_utf8_is_decoded_by_scrapy() -> None:
+    # No charset anywhere: libxml2 reads it as UTF-8, meets bytes that are not, and the page is
+    # parsed again from Scrapy's decoding (which detects windows-1252) instead of keeping U+FFFD.
+    body = "<html><body><h1>Écouteurs sans fil – Noir</h1><p class='price'>89,00 €</p>"
+    body += "<p>Livré en 48 h, garanti deux ans</p></body></html>"
+    response = HtmlResponse(url=URL, body=body.encode("cp1252"))
+    assert response.encoding != "utf-8"
+    [offer] = extract_offers(response)
+    assert offer.title == "Écouteurs sans fil – Noir"
+    assert offer.price == Decimal("89.00")
+    assert offer.currency == "EUR"
+
+
 def test_listing_page_is_not_a_product_page() -> None:
     response = page("listing.html")
     assert extract_offers(response) == []
