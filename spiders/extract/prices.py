@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from price_parser import Price
 
@@ -201,6 +202,15 @@ def parse_price(
     """
     if not text:
         return None, _hint_iso(currency_hint)
+    return _parse(text, currency_hint, locale, decimal_separator)
+
+
+# A shop's pages repeat the same price texts (delivery, instalments, the price shown twice):
+# each is parsed once per process. The answer is immutable (a Decimal and a str).
+@lru_cache(maxsize=8192)
+def _parse(
+    text: str, currency_hint: str | None, locale: str | None, decimal_separator: str | None
+) -> tuple[Decimal | None, str | None]:
     cleaned = clean_price_text(text)
     hint = currency_hint if currency_hint and not _hint_iso(currency_hint) else None
     price = Price.fromstring(cleaned, currency_hint=hint, decimal_separator=decimal_separator)
