@@ -60,6 +60,7 @@ class Page:
         self._positions: dict[Any, int] | None = None
         self._buy: int | None = None
         self.memo: dict[Any, Any] = {}
+        self.reads: dict[str, dict[Any, Any]] = {}  # what the price searches read, per element
         self.h1, self.h1_text = visible.find_title(self.root, self.body)
 
     @property
@@ -101,19 +102,21 @@ class Page:
         assert self._positions is not None
         if window is not None:
             return visible.price_candidates(
-                self.elements, self._positions, self.anchors(), hint, self.locale, window
-            )
+                self.elements, self._positions, self.anchors(), hint, self.locale, window,
+                self.reads,
+            )  # fmt: skip
         if self._candidates is None:
             self._candidates = visible.price_candidates(
-                self.elements, self._positions, self.anchors(), hint, self.locale
-            )
+                self.elements, self._positions, self.anchors(), hint, self.locale, None,
+                self.reads,
+            )  # fmt: skip
         return self._candidates
 
     def locate(self, amounts: set[Decimal], hint: str | None) -> visible.PriceCandidate | None:
         self.position(None)
         assert self._positions is not None
         return visible.locate_amount(
-            self.elements, self._positions, amounts, self.anchors(), hint, self.locale
+            self.elements, self._positions, amounts, self.anchors(), hint, self.locale, self.reads
         )
 
     def mentions(self, *words: bytes) -> bool:

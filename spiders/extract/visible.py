@@ -199,13 +199,16 @@ def locate_amount(
     anchors: list[int],
     hint: str | None,
     locale: str | None,
+    memo: dict[str, dict[Any, Any]] | None = None,
 ) -> PriceCandidate | None:
     """The first visible, not struck, not related block showing one of `amounts`: the cheap
     check that structured data agrees with the page (no scoring of every price)."""
     keys = {str(int(a)) for a in amounts if a > 0}
     if not keys:
         return None
-    cache: dict[Any, bool] = {}
+    memo = memo if memo is not None else {}
+    cache: dict[Any, bool] = memo.setdefault("related", {})
+    texts: dict[Any, str] = memo.setdefault("texts", {})
     digit = _DIGIT.search
     for i, el in enumerate(elements):
         text = el.text
@@ -220,7 +223,7 @@ def locate_amount(
         compact = _SEPARATORS.sub("", direct)
         if not any(key in compact for key in keys):
             continue
-        best, best_text = assemble(el, positions)
+        best, best_text = assemble(el, positions, texts)
         whole = best is not None
         if best is None:
             best, best_text = el, " ".join(direct.split())
@@ -240,14 +243,18 @@ def price_candidates(
     hint: str | None,
     locale: str | None,
     window: tuple[int, int] | None = None,
+    memo: dict[str, dict[Any, Any]] | None = None,
 ) -> list[PriceCandidate]:
     """Short visible blocks holding exactly one amount and a currency (or a price name)."""
     start, end = window or (0, len(elements))
     low, high = max(start, 0), min(end, len(elements))
     holders = digit_holders(elements[low:end])
-    cache: dict[Any, bool] = {}
-    named_memo: dict[Any, bool] = {}  # neighbours share ancestors: each name is tested once
-    texts: dict[Any, str] = {}  # and their price texts are read once
+    # per page (`memo`), for every search: whether an element is a related block, whether
+    # its names say price (neighbours share ancestors) and its price text are read once
+    memo = memo if memo is not None else {}
+    cache: dict[Any, bool] = memo.setdefault("related", {})
+    named_memo: dict[Any, bool] = memo.setdefault("named", {})
+    texts: dict[Any, str] = memo.setdefault("texts", {})
     seen: set[Any] = set()
     found = []
     # the holders in page order (the same visit as every element of the window, cheaper)
