@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spiders.extract.folded import Folded
+from spiders.extract.folded import Folded, lowers_safely
 
 # Markup values (schema.org URLs, OpenGraph words, Google feed spellings) -> schema.org name.
 _MARKUP = {
@@ -79,11 +79,31 @@ def from_markup(value: object) -> str | None:
     return _MARKUP.get(key) or _MARKUP.get(key.replace("-", ""))
 
 
+# A word every alternative of each rule holds (lower case): a rule whose words are all absent
+# from the lowered text cannot match, and its regex (20 us on a 350-character text: many
+# alternatives and no literal prefix) is skipped. Kept beside _TEXT_RULES, in its order.
+_RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "Discontinued": ("no longer available", "discontinued", "n'est plus ", "plus commercialis",
+                     "fin de s"),
+    "OutOfStock": ("rupture de stock", "indisponible", "puis", "sold out", "out of stock",
+                   "unavailable", "non disponible", "plus en stock", "ausverkauft", "nicht verf",
+                   "agotado"),
+    "PreOrder": ("order", "commande"),
+    "BackOrder": ("order", "sur commande", "approvisionnement"),
+    "InStock": ("stock", "disponible imm", "auf lager", "add to ", "ajouter au panier",
+                "buy now", "acheter maintenant", "sofort lieferbar"),
+}  # fmt: skip
+
+
 def from_text(text: str) -> str | None:
     """The availability a visible text states, or None when it says nothing clear."""
     if not text:
         return None
+    # the word test holds for the lowered text; İ, ı and ſ change under lower(): no shortcut
+    lowered = text.lower() if lowers_safely(text) else None
     for name, pattern in _TEXT_RULES:
+        if lowered is not None and not any(word in lowered for word in _RULE_WORDS[name]):
+            continue
         for match in pattern.finditer(text):
             around = text[max(0, match.start() - 40) : match.end() + 40]
             if name in ("OutOfStock", "Discontinued") and _STORE.search(around):

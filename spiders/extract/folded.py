@@ -20,6 +20,11 @@ _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 _FLAGS = re.compile(r"\(\?[a-zA-Z-]")
 
 
+def lowers_safely(text: str) -> bool:
+    """Whether `text.lower()` finds what IGNORECASE would (no İ, ı or ſ in it)."""
+    return text.isascii() or not _TRAPS.search(text)
+
+
 class Folded:
     """A pattern written in lower case, matched whatever the case of the text."""
 
@@ -36,12 +41,12 @@ class Folded:
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match (on the lowered text, at the same positions) or None."""
-        if text.isascii() or not _TRAPS.search(text):
+        if lowers_safely(text):
             return self._lower.search(text.lower())
         return self._any_case.search(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if text.isascii() or not _TRAPS.search(text):
+        if lowers_safely(text):
             return self._lower.finditer(text.lower())
         return self._any_case.finditer(text)
 
