@@ -40,11 +40,19 @@ AVAILABILITY = {
 }
 
 
+# What clean_text would change: an entity, a control character, whitespace other than one
+# plain space between words. Most texts have none and are returned as they are.
+UNTIDY = re.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[^\S ]|  |^ | $")
+
+
 def clean_text(value: Any) -> str | None:
     """Entities unescaped once (the text stays text: the site escapes it), spaces collapsed."""
     if value is None:
         return None
-    text = CONTROL.sub("", html.unescape(str(value)))
+    text = str(value)
+    if not UNTIDY.search(text):
+        return text or None
+    text = CONTROL.sub("", html.unescape(text))
     text = SPACES.sub(" ", text).strip()
     return text or None
 
