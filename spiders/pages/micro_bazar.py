@@ -8,27 +8,42 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-import scrapy.http
+from cssselect import HTMLTranslator
 from lxml import etree
 from price_parser import Price
 
+from spiders.extract.parse import lean_tree
 from spiders.items import Offer
 
 CENT = Decimal("0.01")
 # "1 299€99": euros, the euro sign, then the cents (written in a <sup>).
 EURO_CENTS = re.compile(r"(\d[\d\s.\u00a0\u202f]*)\s*€\s*(\d{2})\s*$")
 OUT_OF_STOCK = ("rupture de stock", "indisponible", "épuisé")
-_TEXTS = etree.XPath(".//text()")
 
 
-def _text(node: scrapy.Selector | scrapy.selector.SelectorList | None) -> str:
-    if node is None:
-        return ""
-    # The text nodes read from lxml directly: a Selector per text node cost most of a page.
-    selectors = [node] if isinstance(node, scrapy.Selector) else node
-    return " ".join(" ".join(str(t) for sel in selectors for t in _TEXTS(sel.root)).split())
+def _css(selector: str, then: str = "") -> etree.XPath:
+    """A CSS selector compiled once to an XPath over the extraction's own tree (the page is
+    parsed once for the module and, when it finds nothing, for the generic rules)."""
+    xpath = HTMLTranslator().css_to_xpath(selector, prefix="descendant-or-self::")
+    return etree.XPath(xpath + then)
+
+
+BLOCK = _css("#fiche-produit")
+PRICE = _css(".bloc-prix > .prix-actuel")
+OLD_PRICE = _css(".bloc-prix > .prix-barre s")
+STOCK = _css(".dispo")
+DELIVERY = _css(".livraison")
+SPECS = _css("ul.caracteristiques li")
+CRUMBS = _css("nav.fil-ariane a", "/text()")
+IMAGES = _css("img.visuel", "/@src")
+TITLE = _css("h1.titre-produit")
+
+
+def _text(nodes: list[Any]) -> str:
+    return " ".join(" ".join(t for node in nodes for t in node.itertext()).split())
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -51,33 +66,34 @@ def _spec(specs: list[str], label: str) -> str | None:
     return None
 
 
-def extract(response: scrapy.http.TextResponse) -> list[Offer]:
+def extract(response: Any) -> list[Offer]:
     """The page's main offer, or [] when the page is not a product page."""
-    block = response.css("#fiche-produit")
-    if not block:
+    root = lean_tree(response)
+    blocks = BLOCK(root)
+    if not blocks:
         return []
-    block = block[0]
-    price_node = block.css(".bloc-prix > .prix-actuel")
-    price = parse_amount(_text(price_node[0])) if price_node else None
-    old_node = block.css(".bloc-prix > .prix-barre s")
-    regular = parse_amount(_text(old_node[0])) if old_node else None
-    stock_text = _text(block.css(".dispo")).lower()
+    block = blocks[0]
+    price_node = PRICE(block)
+    price = parse_amount(_text(price_node[:1])) if price_node else None
+    old_node = OLD_PRICE(block)
+    regular = parse_amount(_text(old_node[:1])) if old_node else None
+    stock_text = _text(STOCK(block)).lower()
     if not stock_text:
         availability = None
     elif any(word in stock_text for word in OUT_OF_STOCK):
         availability = "OutOfStock"
     else:
         availability = "InStock"
-    delivery_text = _text(block.css(".livraison")).lower()
+    delivery_text = _text(DELIVERY(block)).lower()
     delivery = Decimal("0.00") if "gratuite" in delivery_text else parse_amount(delivery_text)
-    specs = [_text(item) for item in block.css("ul.caracteristiques li")]
+    specs = [_text([item]) for item in SPECS(block)]
     gtin = _spec(specs, "EAN")
-    crumbs = response.css("nav.fil-ariane a::text").getall()
-    image = block.css("img.visuel::attr(src)").get()
+    crumbs = [str(text) for text in CRUMBS(root)]
+    images = [str(src) for src in IMAGES(block)]
     return [
         Offer(
             url=response.url,
-            title=_text(block.css("h1.titre-produit")) or None,
+            title=_text(TITLE(block)) or None,
             price=price,
             regular_price=regular if regular is not None and regular != price else None,
             currency="EUR" if price is not None else None,
@@ -85,8 +101,8 @@ def extract(response: scrapy.http.TextResponse) -> list[Offer]:
             brand=_spec(specs, "Marque"),  # as written ("APPLE"); matching normalises case
             gtin=gtin if gtin and gtin.isdigit() else None,
             mpn=_spec(specs, "Réf. fabricant"),
-            sku=_spec(specs, "Code article") or block.attrib.get("data-code"),
-            image=response.urljoin(image) if image else None,
+            sku=_spec(specs, "Code article") or block.get("data-code"),
+            image=urljoin(response.url, images[0]) if images else None,
             shop=urlsplit(response.url).netloc,
             method="shop-module",
             delivery=delivery,
