@@ -267,6 +267,8 @@ def price_candidates(
             or any(_price_named(a, named_memo) for a in ancestors(el, 3))
         ):
             continue  # dates, counts, model numbers: no currency and nothing named price
+        if any(_is_related(a, cache) for a in ancestors(el, 40) if a.tag not in _PAGE):
+            continue  # inside a related or sponsored block: never ours, not worth assembling
         best, best_text = assemble(el, positions, texts)
         whole = best is not None
         if best is None and CURRENCY.search(direct):
