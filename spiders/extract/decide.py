@@ -142,9 +142,10 @@ def decide(page: Page) -> list[Offer]:
         start = page.position(family)
         start = start if start >= 0 else located.position
         end = start + sum(1 for _ in family.iter())
-        # _regular_near keeps prices less than 60 elements away: nothing further is scored
+        # _regular_near keeps struck prices less than 60 elements away: nothing further is
+        # scored, nor the main price itself (not struck, or the check would not have found it)
         window = (max(start, located.position - 59), min(end, located.position + 60))
-        candidates = page.candidates(hint, window)
+        candidates = page.candidates(hint, window, skip=located.element)
     else:
         candidates = page.candidates(hint)
         best = _best(candidates)

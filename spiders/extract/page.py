@@ -95,15 +95,16 @@ class Page:
         return [self.position(self.h1), self.buy_position()]
 
     def candidates(
-        self, hint: str | None = None, window: tuple[int, int] | None = None
+        self, hint: str | None = None, window: tuple[int, int] | None = None, skip: Any = None
     ) -> list[visible.PriceCandidate]:
-        """Scored visible prices of the whole page (cached) or of a window of it."""
+        """Scored visible prices of the whole page (cached) or of a window of it (without the
+        block `skip`)."""
         self.position(None)  # builds the positions map
         assert self._positions is not None
         if window is not None:
             return visible.price_candidates(
                 self.elements, self._positions, self.anchors(), hint, self.locale, window,
-                self.reads,
+                self.reads, skip,
             )  # fmt: skip
         if self._candidates is None:
             self._candidates = visible.price_candidates(

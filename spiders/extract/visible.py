@@ -244,8 +244,10 @@ def price_candidates(
     locale: str | None,
     window: tuple[int, int] | None = None,
     memo: dict[str, dict[Any, Any]] | None = None,
+    skip: Any = None,
 ) -> list[PriceCandidate]:
-    """Short visible blocks holding exactly one amount and a currency (or a price name)."""
+    """Short visible blocks holding exactly one amount and a currency (or a price name);
+    `skip` is a price block already scored (the main price the markup check found)."""
     start, end = window or (0, len(elements))
     low, high = max(start, 0), min(end, len(elements))
     holders = digit_holders(elements[low:end])
@@ -273,7 +275,7 @@ def price_candidates(
         whole = best is not None
         if best is None and CURRENCY.search(direct):
             best, best_text = el, " ".join(direct.split())  # "$69.99" beside other text
-        if best is None or best in seen:
+        if best is None or best in seen or best is skip:
             continue
         seen.add(best)
         named = any(_price_named(a, named_memo) for a in ancestors(best, 3))
