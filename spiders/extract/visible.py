@@ -328,7 +328,7 @@ def _score(
         a.tag in ("del", "s", "strike")
         or "line-through" in (a.get("style") or "")
         or _STRUCK_CLASS.names(_names(a))
-        or any("strike" in key and value == "true" for key, value in a.attrib.items())
+        or any("strike" in key and a.get(key) == "true" for key in a.keys())  # no attrib dict
         for a in near + inside
     )
     memo = cache if cache is not None else {}
