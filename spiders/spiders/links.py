@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
+from lxml import etree
 from scrapy.http import TextResponse
+
+from spiders.extract.parse import lean_tree
 
 PAGE_PARAMS = {"page", "p", "pg", "pagina", "start", "offset", "pageno"}
 PAGE_PATH = re.compile(r"/page/\d+/?$", re.I)  # not /p/N: that is how many shops name products
@@ -21,11 +25,19 @@ SKIP_PATH = re.compile(
     re.I,
 )
 SKIP_EXT = re.compile(r"\.(jpe?g|png|gif|webp|svg|pdf|zip|css|js|ico|xml|gz|csv|txt)$", re.I)
-CARD_XPATH = (
+# Compiled once, run on the extraction's lean tree (spiders.extract.parse): a listing reached
+# as a candidate product page is then parsed once, and no Selector is made per link.
+NEXT_HREFS = etree.XPath(
+    "//link[contains(@rel, 'next')]/@href | //a[contains(@rel, 'next')]/@href"
+    " | //*[contains(@class, 'pagin') or contains(@aria-label, 'agination')]//a/@href"
+)
+ALL_HREFS = etree.XPath("//a[@href]/@href")
+CARD_HREFS = etree.XPath(
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' product')"
     " or contains(@class, 'product-') or contains(@class, 'card') or self::article"
     " or @itemtype[contains(., 'Product')]]//a[@href]/@href"
 )
+JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
 
 
 def _clean(response: TextResponse, href: str) -> str | None:
@@ -52,10 +64,10 @@ def is_pagination(listing_url: str, url: str) -> bool:
     return bool(params & PAGE_PARAMS)
 
 
-def item_list_urls(response: TextResponse) -> list[str]:
+def item_list_urls(root: Any) -> list[str]:
     """Product URLs of a schema.org ItemList in JSON-LD, when the listing has one."""
     urls: list[str] = []
-    for script in response.xpath("//script[@type='application/ld+json']/text()").getall():
+    for script in JSON_LD(root):
         try:
             data = json.loads(script)
         except ValueError:
@@ -78,23 +90,22 @@ def listing_links(
 ) -> tuple[list[str], list[str]]:
     """(pagination URLs, product candidate URLs) of a listing page, in page order."""
     here = urldefrag(response.url)[0]
+    root = lean_tree(response)
     pages: dict[str, None] = {}
-    for href in response.xpath(
-        "//link[contains(@rel, 'next')]/@href | //a[contains(@rel, 'next')]/@href"
-        " | //*[contains(@class, 'pagin') or contains(@aria-label, 'agination')]//a/@href"
-    ).getall():
-        url = _clean(response, href)
+    for href in NEXT_HREFS(root):
+        url = _clean(response, str(href))
         if url and url != here and in_shop(url):
             pages[url] = None
-    for anchor in response.xpath("//a[@href]"):
-        url = _clean(response, anchor.attrib["href"])
+    hrefs = [str(href) for href in ALL_HREFS(root)]
+    for href in hrefs:
+        url = _clean(response, href)
         if not url or url == here or not in_shop(url):
             continue
         if is_pagination(here, url):
             pages[url] = None
-    candidates = [*item_list_urls(response), *response.xpath(CARD_XPATH).getall()]
+    candidates = [*item_list_urls(root), *map(str, CARD_HREFS(root))]
     if not candidates:  # no product cards: every other link of the shop is a candidate
-        candidates = response.xpath("//a[@href]/@href").getall()
+        candidates = hrefs
     products: dict[str, None] = {}
     for href in candidates:
         url = _clean(response, href)
