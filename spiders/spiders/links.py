@@ -91,14 +91,21 @@ def listing_links(
     """(pagination URLs, product candidate URLs) of a listing page, in page order."""
     here = urldefrag(response.url)[0]
     root = lean_tree(response)
+    cleaned: dict[str, str | None] = {}  # card links are read twice, menus repeat links
+
+    def clean(href: str) -> str | None:
+        if href not in cleaned:
+            cleaned[href] = _clean(response, href)
+        return cleaned[href]
+
     pages: dict[str, None] = {}
     for href in NEXT_HREFS(root):
-        url = _clean(response, str(href))
+        url = clean(str(href))
         if url and url != here and in_shop(url):
             pages[url] = None
     hrefs = [str(href) for href in ALL_HREFS(root)]
     for href in hrefs:
-        url = _clean(response, href)
+        url = clean(href)
         if not url or url == here or not in_shop(url):
             continue
         if is_pagination(here, url):
@@ -108,7 +115,7 @@ def listing_links(
         candidates = hrefs
     products: dict[str, None] = {}
     for href in candidates:
-        url = _clean(response, href)
+        url = clean(href)
         if url and url != here and url not in pages and in_shop(url):
             products[url] = None
     return list(pages), list(products)
