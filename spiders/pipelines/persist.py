@@ -32,7 +32,7 @@ KEPT_STATS = (
     "robotstxt/forbidden", "httperror/response_ignored_count", "retry_after/wait_seconds",
     "retry_after/too_long", "elapsed_time_seconds", "finish_reason", "log_count/ERROR",
     "spider_exceptions/count",
-    "log_count/WARNING", "offsite/filtered", "dupefilter/filtered",
+    "log_count/WARNING", "offsite/filtered", "dupefilter/filtered", "comparateur/duplicate_links",
 )  # fmt: skip
 
 

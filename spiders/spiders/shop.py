@@ -98,6 +98,10 @@ class ShopSpider(BaseSpider):
         self.module = self.shop.module if self.shop.extraction == "module" else None
         self.netloc = urlsplit(self.shop.url).netloc
         self.domain = self.shop.domain.lower()
+        # Pages already asked for: a product is listed by its category and by the sitemap;
+        # its second request is dropped here, before Scrapy builds it and runs it through the
+        # middlewares to its dupefilter (which stays, for other spellings of one URL).
+        self.asked: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -136,6 +140,15 @@ class ShopSpider(BaseSpider):
         if page and self.shop.browser:
             meta["playwright"] = True
         return Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
+
+    def first_ask(self, url: str) -> bool:
+        """True the first time a page URL is asked for in this crawl (counted otherwise)."""
+        if url in self.asked:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("comparateur/duplicate_links")
+            return False
+        self.asked.add(url)
+        return True
 
     def in_shop(self, url: str) -> bool:
         netloc = urlsplit(url).netloc.lower()
@@ -181,10 +194,10 @@ class ShopSpider(BaseSpider):
                     yield self.request(loc, self.parse_sitemap, big=True)
         elif sitemap.type == "urlset":
             for loc in locs:
-                if self.in_shop(loc):
-                    yield self.request(loc, self.parse_page, page=True)
-                else:
+                if not self.in_shop(loc):
                     self.drop("offsite_link")
+                elif self.first_ask(loc):
+                    yield self.request(loc, self.parse_page, page=True)
         else:
             self.drop("bad_sitemap")
 
@@ -198,10 +211,13 @@ class ShopSpider(BaseSpider):
         pages, products = listing_links(response, self.in_shop)
         if page_number < MAX_PAGINATION:
             for url in pages:
-                meta = {"depth_listing": depth, "pagination": page_number + 1}
-                yield self.request(url, self.parse_listing, page=True, meta=meta)
+                if self.first_ask(url):
+                    meta = {"depth_listing": depth, "pagination": page_number + 1}
+                    yield self.request(url, self.parse_listing, page=True, meta=meta)
         for url in products:
-            yield self.request(url, self.parse_page, page=True, meta={"depth_listing": depth + 1})
+            if self.first_ask(url):
+                meta = {"depth_listing": depth + 1}
+                yield self.request(url, self.parse_page, page=True, meta=meta)
 
     def parse_page(self, response: Response) -> Iterator[Request | Offer]:
         """A candidate product page (from a sitemap or a listing).

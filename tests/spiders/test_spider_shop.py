@@ -82,7 +82,7 @@ def shop() -> Iterator[tuple[str, Counter[str], dict[str, tuple[str, bytes]]]]:
         f"<sitemapindex {NS}><sitemap><loc>{base}/products.xml.gz</loc></sitemap>"
         "<sitemap><loc>http://other.example/s.xml</loc></sitemap></sitemapindex>"
     )
-    gpu = listing(["/p/3", "/p/gone", "http://evil.example/p/x"], ["/c/gpu?page=2"])
+    gpu = listing(["/p/3", "/p/1", "/p/gone", "http://evil.example/p/x"], ["/c/gpu?page=2"])
     gzipped = gzip.compress(f"<urlset {NS}>{urlset}</urlset>".encode())
     about = "<html><body><h1>Qui sommes-nous</h1><p>Une boutique.</p></body></html>"
     pages.update({
@@ -100,6 +100,11 @@ def shop() -> Iterator[tuple[str, Counter[str], dict[str, tuple[str, bytes]]]]:
     yield base, hits, pages
     server.shutdown()
     server.server_close()
+
+
+def stats_of(path: Path) -> dict[str, object]:
+    (stats,) = [json.loads(line) for line in path.read_text().splitlines()]
+    return stats  # type: ignore[no-any-return]
 
 
 def test_shop_spider_discovers_everything_in_the_shop_and_counts_the_rest(tmp_path, shop):
@@ -128,7 +133,9 @@ def test_shop_spider_discovers_everything_in_the_shop_and_counts_the_rest(tmp_pa
     assert hits["/products.xml.gz"] == 1 and hits["/c/gpu?page=2"] == 1
     assert hits["/panier"] == 0  # disallowed by robots.txt, never requested
     assert all(hits[f"/p/{n}"] == 1 for n in (1, 2, 3, 4))  # found twice, fetched once
-    (stats,) = [json.loads(line) for line in stats_file.read_text().splitlines()]
+    # /p/1 is in the sitemap and in the category: its second request is never even built
+    assert stats_of(stats_file)["comparateur/duplicate_links"] == 1
+    stats = stats_of(stats_file)
     dropped = {
         k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("comparateur/dropped/")
     }
