@@ -15,7 +15,8 @@ from spiders.extract.page import Page, text_of_title
 from spiders.extract.prices import to_iso
 from spiders.extract.schema import amount, product_offers
 from spiders.extract.structured import IN_LIST
-from spiders.extract.visible import PriceCandidate, ancestors, is_from_price
+from spiders.extract.visible import ancestors
+from spiders.extract.visible_prices import PriceCandidate, is_from_price
 from spiders.items import Offer
 
 MIN_SCORE = 20.0  # a visible price needs a price-like name or closeness to the title/buy button

@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from spiders.extract import structured, visible
+from spiders.extract import structured, visible, visible_prices
 from spiders.extract.parse import lean_tree, text_content
 from spiders.extract.prices import to_iso
+from spiders.extract.visible_prices import PriceCandidate
 from spiders.items import Offer
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class Page:
             self.locale = f"{self.locale}-{_TLD_REGION[tld]}"
         self.default_currency = _TLD_CURRENCY.get(tld)
         self._elements: list[Any] | None = None
-        self._candidates: list[visible.PriceCandidate] | None = None
+        self._candidates: list[PriceCandidate] | None = None
         self._positions: dict[Any, int] | None = None
         self._buy: int | None = None
         self.memo: dict[Any, Any] = {}
@@ -96,27 +97,27 @@ class Page:
 
     def candidates(
         self, hint: str | None = None, window: tuple[int, int] | None = None, skip: Any = None
-    ) -> list[visible.PriceCandidate]:
+    ) -> list[PriceCandidate]:
         """Scored visible prices of the whole page (cached) or of a window of it (without the
         block `skip`)."""
         self.position(None)  # builds the positions map
         assert self._positions is not None
         if window is not None:
-            return visible.price_candidates(
+            return visible_prices.price_candidates(
                 self.elements, self._positions, self.anchors(), hint, self.locale, window,
                 self.reads, skip,
             )  # fmt: skip
         if self._candidates is None:
-            self._candidates = visible.price_candidates(
+            self._candidates = visible_prices.price_candidates(
                 self.elements, self._positions, self.anchors(), hint, self.locale, None,
                 self.reads,
             )  # fmt: skip
         return self._candidates
 
-    def locate(self, amounts: set[Decimal], hint: str | None) -> visible.PriceCandidate | None:
+    def locate(self, amounts: set[Decimal], hint: str | None) -> PriceCandidate | None:
         self.position(None)
         assert self._positions is not None
-        return visible.locate_amount(
+        return visible_prices.locate_amount(
             self.elements, self._positions, amounts, self.anchors(), hint, self.locale, self.reads
         )
 

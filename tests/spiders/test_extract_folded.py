@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from spiders.extract import availability, visible
+from spiders.extract import availability, cues
 from spiders.extract.folded import Folded
 
 TEXTS = [
@@ -21,8 +21,8 @@ TEXTS = [
 
 @pytest.mark.parametrize(
     "pattern",
-    [visible._STRUCK_CLASS, visible._RELATED, visible._REJECT_BEFORE, visible._REGULAR_LABEL,
-     visible._FROM_LABEL, visible._BUY, availability._STORE]
+    [cues._STRUCK_CLASS, cues._RELATED, cues._REJECT_BEFORE, cues._REGULAR_LABEL,
+     cues._FROM_LABEL, cues._BUY, availability._STORE]
     + [rule for _, rule in availability._TEXT_RULES],
 )  # fmt: skip
 def test_same_matches_as_ignorecase(pattern: Folded) -> None:
