@@ -19,21 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from spiders import collector
+from spiders.run_child import base_settings
 
 logger = logging.getLogger(__name__)
-
-
-def base_settings(job: dict[str, Any]) -> Any:
-    """The project settings with the caller's overrides, as `spiders.run` gives its children."""
-    from scrapy.settings import Settings
-
-    settings = Settings()
-    settings.setmodule("spiders.settings", priority="project")
-    # The caller's log is the place for summaries; Scrapy's own lines only when asked.
-    settings.set("LOG_LEVEL", os.environ.get("COMPARATEUR_LOG_LEVEL", "WARNING"), "project")
-    settings.set("COMPARATEUR_DB_URL", job["db_url"], priority="cmdline")
-    settings.setdict(job["settings"], priority="cmdline")
-    return settings
 
 
 async def run_round(process: Any, job: dict[str, Any], command: dict[str, Any]) -> str | None:
