@@ -1,6 +1,6 @@
 """Matcher speed: match-pairs throughput and match-cluster time from 3k to 28k offers.
 
-    .venv/bin/python -m bench.matching_speed [--sizes 3000,7000,14000,28533]
+    .venv/bin/python -m bench.matching_speed [--sizes 3000,7000,14000,28533] [--cross N]
 
 Baselines measured in the same run: for pairs, one rapidfuzz token_set_ratio per pair (the
 naive matcher); for clustering, building the offers' records (normalisation and attributes)
@@ -63,6 +63,23 @@ def bench_pairs() -> None:
     print(f"  baseline token_set_ratio alone: {naive:,.0f} pairs/s; ratio {took / base:.1f}x")
 
 
+def bench_cross(n: int) -> None:
+    """match-pairs --cross on the first n of the same pairs, against the trees alone."""
+    from matching.cross import load_cross
+
+    rows = pairs_rows()[:n]
+    load_cross()  # loading the model is paid once per process, as the warm-up is
+    start = time.perf_counter()
+    score_pairs(rows, "variant")
+    trees = time.perf_counter() - start
+    start = time.perf_counter()
+    score_pairs(rows, "variant", cross=True)
+    took = time.perf_counter() - start
+    rate = len(rows) / took
+    print(f"match-pairs --cross: {len(rows)} pairs in {took:.2f}s = {rate:,.0f} pairs/s")
+    print(f"  the trees alone on the same pairs: {trees:.2f}s; ratio {took / trees:.1f}x")
+
+
 def bench_cluster(sizes: list[int]) -> None:
     cs = datasets.pricerunner()
     order = list(range(len(cs.rows)))
@@ -89,9 +106,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3000,7000,14000,28533")
     parser.add_argument("--skip-pairs", action="store_true")
+    parser.add_argument("--cross", type=int, default=0, help="also time --cross on N pairs")
     args = parser.parse_args()
     if not args.skip_pairs:
         bench_pairs()
+    if args.cross:
+        bench_cross(args.cross)
     bench_cluster([int(s) for s in args.sizes.split(",")])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")

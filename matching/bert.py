@@ -77,7 +77,7 @@ def _erf(x: Array) -> Array:
 
 
 def gelu(x: Array) -> Array:
-    return x * 0.5 * (1.0 + _erf(x * np.float32(1 / np.sqrt(2.0))))  # type: ignore[no-any-return]
+    return x * 0.5 * (1.0 + _erf(x * np.float32(1 / np.sqrt(2.0))))
 
 
 class Bert:
@@ -104,7 +104,7 @@ class Bert:
         self.w = w
 
     def _dense(self, x: Array, name: str) -> Array:
-        return x @ self.w[name + ".weight"] + self.w[name + ".bias"]  # type: ignore[no-any-return]
+        return x @ self.w[name + ".weight"] + self.w[name + ".bias"]
 
     def _norm(self, x: Array, name: str) -> Array:
         return layer_norm(x, self.w[name + ".weight"], self.w[name + ".bias"], self.eps)
@@ -138,4 +138,4 @@ class Bert:
             )
             inner = gelu(self._dense(x, p + "intermediate.dense"))
             x = self._norm(x + self._dense(inner, p + "output.dense"), p + "output.LayerNorm")
-        return x.reshape(n, length, hidden)  # type: ignore[no-any-return]
+        return x.reshape(n, length, hidden)

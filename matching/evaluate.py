@@ -30,11 +30,11 @@ class ClusterResult:
     seconds: float
 
 
-def eval_pairs(ps: datasets.PairSet, model: Model | None = None) -> PairResult:
+def eval_pairs(ps: datasets.PairSet, model: Model | None = None, cross: bool = False) -> PairResult:
     model = model or load_model()
     start = time.perf_counter()
-    scores = score_pairs(ps.rows, ps.level, model)
-    threshold = pair_threshold(model)
+    scores = score_pairs(ps.rows, ps.level, model, cross=cross)
+    threshold = pair_threshold(model, cross=cross)
     predicted = [int(s >= threshold) for s in scores]
     return PairResult(
         ps.name, len(ps.rows), pair_prf(ps.labels, predicted), time.perf_counter() - start
@@ -84,14 +84,15 @@ def pair_sets() -> list[datasets.PairSet]:
     ]
 
 
-def run_all(only: str = "") -> Iterator[str]:
-    """Lines of a plain-text table, one per set, printed as they are measured."""
+def run_all(only: str = "", cross: bool = False) -> Iterator[str]:
+    """Lines of a plain-text table, one per set, printed as they are measured (`cross`: pair
+    sets scored with the cross-encoder blended in; the clusters do not use it)."""
     model = load_model()
     yield f"{'set':34s} {'size':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'seconds':>8s}"
     for ps in pair_sets():
         if only and only not in ps.name:
             continue
-        r = eval_pairs(ps, model)
+        r = eval_pairs(ps, model, cross)
         p = r.prf
         figures = f"{p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f} {r.seconds:8.1f}"
         yield f"{r.name:34s} {r.pairs:6d} {figures}"

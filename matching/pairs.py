@@ -147,20 +147,29 @@ def score_pairs(
     model: Model | None = None,
     progress: Callable[[int], None] | None = None,
     context: bool = True,
+    cross: bool = False,
 ) -> list[float]:
     """Match probability of each row's pair, in input order.
 
     With `context` (and a context model shipped), the scores are revised in the light of the
-    other pairs of the same offers in `rows`; the threshold is then `pair_threshold()`.
+    other pairs of the same offers in `rows`; the threshold is then `pair_threshold()`. With
+    `cross`, they are blended with the cross-encoder's (`cross.py`), much slower.
     """
     model = model or load_model()
     pairs = pair_records(rows, level)
     vectors = pair_features(pairs, level, progress)
     scores = apply_rules(pairs, vectors, model.predict(vectors), level)
     ctx = load_context_model() if context else None
-    if ctx is None:
-        return scores
-    return apply_rules(pairs, vectors, ctx.predict(context_features(pairs, scores)), level)
+    if ctx is not None:
+        scores = apply_rules(pairs, vectors, ctx.predict(context_features(pairs, scores)), level)
+    if cross:
+        from matching.cross import load_cross, side_text
+
+        encoder = load_cross()
+        texts = [(side_text(r, "left_"), side_text(r, "right_")) for r in rows]
+        blended = encoder.combine(scores, encoder.logits(texts, progress))
+        scores = apply_rules(pairs, vectors, blended, level)
+    return scores
 
 
 def apply_rules(
@@ -185,8 +194,12 @@ def apply_rules(
     return out
 
 
-def pair_threshold(model: Model | None = None, context: bool = True) -> float:
+def pair_threshold(model: Model | None = None, context: bool = True, cross: bool = False) -> float:
     """The decision threshold that goes with `score_pairs`."""
+    if cross:
+        from matching.cross import load_cross
+
+        return load_cross().threshold
     ctx = load_context_model() if context else None
     chosen = ctx or model or load_model()
     return chosen.thresholds.get("match", 0.5)
