@@ -22,7 +22,7 @@ CLUSTER_COLUMNS = ("id", "title")
 CROSS = click.option(
     "--cross",
     is_flag=True,
-    help="Blend in the fine-tuned cross-encoder: better on some sets, 35-45 pairs/s "
+    help="Blend in the fine-tuned cross-encoder: better on some sets, 20-65 pairs/s "
     "(`make cross` installs what it needs).",
 )
 

