@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -52,6 +54,27 @@ def read_weights(path: Path) -> tuple[dict[str, Array], dict[str, object]]:
         if not k.startswith(("pooler.", "embeddings.position_ids"))
     }
     return weights, config
+
+
+Batch = tuple[list[int], npt.NDArray[np.int64], npt.NDArray[np.int64], Array]
+
+
+def batches(encodings: Sequence[Any], size: int) -> Iterator[Batch]:
+    """Tokenizer encodings grouped by length (little padding): the positions of each group,
+    its token ids, token types and attention mask."""
+    order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+    for start in range(0, len(order), size):
+        chunk = order[start : start + size]
+        length = max(len(encodings[i].ids) for i in chunk)
+        ids = np.zeros((len(chunk), length), dtype=np.int64)
+        types = np.zeros((len(chunk), length), dtype=np.int64)
+        mask = np.zeros((len(chunk), length), dtype=np.float32)
+        for row, i in enumerate(chunk):
+            enc = encodings[i]
+            ids[row, : len(enc.ids)] = enc.ids
+            types[row, : len(enc.ids)] = enc.type_ids
+            mask[row, : len(enc.ids)] = 1.0
+        yield chunk, ids, types, mask
 
 
 def layer_norm(x: Array, weight: Array, bias: Array, eps: float) -> Array:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.bert import Array, Bert, missing, model_dir, read_weights
+from matching.bert import Array, Bert, batches, missing, model_dir, read_weights
 
 ADAPTER_PATH = Path(__file__).with_name("model_cross.npz")
 MAX_TOKENS = 96  # both titles together; longer pairs lose words from the longer side
@@ -85,18 +85,7 @@ class CrossEncoder:
     def _logits(self, pairs: Sequence[tuple[str, str]]) -> Array:
         encodings = self.tokenizer.encode_batch(list(pairs))
         out = np.zeros(len(pairs), dtype=np.float32)
-        order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
-            length = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), length), dtype=np.int64)
-            types = np.zeros((len(chunk), length), dtype=np.int64)
-            mask = np.zeros((len(chunk), length), dtype=np.float32)
-            for row, i in enumerate(chunk):
-                enc = encodings[i]
-                ids[row, : len(enc.ids)] = enc.ids
-                types[row, : len(enc.ids)] = enc.type_ids
-                mask[row, : len(enc.ids)] = 1.0
+        for chunk, ids, types, mask in batches(encodings, BATCH):
             cls = self.bert.hidden(ids, types, mask)[:, 0]
             out[chunk] = cls @ self.head_w + self.head_b
         return out
