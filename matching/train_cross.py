@@ -116,6 +116,7 @@ def fit(model: Any, tokenizer: Any, data: list[Example], epochs: int) -> None:
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
     )
     model.train()
+    running, step = 0.0, 0
     for epoch in range(epochs):
         order = list(range(len(data)))
         rng.shuffle(order)
@@ -132,6 +133,10 @@ def fit(model: Any, tokenizer: Any, data: list[Example], epochs: int) -> None:
             opt.step()
             sched.step()
             opt.zero_grad()
+            running, step = running + loss.item(), step + 1
+            if step % 100 == 0:  # a run takes an hour: show that it learns
+                log.info("step %d/%d, mean loss %.4f", step, steps, running / 100)
+                running = 0.0
         log.info("epoch %d done", epoch + 1)
 
 
