@@ -179,10 +179,14 @@ def apply_rules(
     level: str,
 ) -> list[float]:
     """Identity rules over the learned score: one GTIN is one variant; at the variant level a
-    different GTIN or colour is another variant."""
+    different GTIN or colour is another variant; a side without a title is no evidence of a
+    match, whatever the learned scores make of it (the cross-encoder reads two empty texts as
+    alike), unless the GTINs agree."""
     colour = INDEX["colour_conflict"]
     out: list[float] = []
     for (a, b), vector, score in zip(pairs, vectors, scores, strict=True):
+        if not (a.title and b.title):
+            score = min(score, 0.01)
         if a.gtin and b.gtin:
             if a.gtin == b.gtin:
                 score = max(score, 0.99)

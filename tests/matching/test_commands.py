@@ -49,6 +49,26 @@ def test_match_pairs_scores_every_row_in_order(tmp_path: Path) -> None:
     assert [r["match"] for r in rows[:3]] == ["1", "0", "0"]
 
 
+def test_match_pairs_an_empty_title_is_no_match_unless_the_gtins_agree(tmp_path: Path) -> None:
+    header = ["id", "left_title", "right_title", "left_gtin", "right_gtin"]
+    iphone = "Apple iPhone 16 128 Go Noir"
+    src = _write(
+        tmp_path / "in.csv",
+        header,
+        [
+            ["both", "", "", "", ""],
+            ["one", iphone, "  ", "", ""],
+            ["gtin", iphone, "", "0195949821318", "195949821318"],
+        ],
+    )
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["match-pairs", str(src), str(out)])
+    assert result.exit_code == 0, result.output
+    rows = _read(out)
+    assert [r["match"] for r in rows] == ["0", "0", "1"], rows
+    assert float(rows[0]["score"]) <= 0.01 and float(rows[1]["score"]) <= 0.01
+
+
 def test_match_pairs_variant_level_separates_colours(tmp_path: Path) -> None:
     src = _write(
         tmp_path / "in.csv",
