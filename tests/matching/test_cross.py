@@ -12,19 +12,25 @@ from conftest import shared_data
 
 from comparateur.cli import main
 from matching.cross import load_cross, unavailable
+from matching.pairs import decide, pair_threshold, score_pairs
 
 pytestmark = pytest.mark.skipif(unavailable() is not None, reason=str(unavailable()))
 
 SAME = ("Apple iPhone 16 Pro 256 Go Noir", "iPhone 16 Pro (256GB) - Black Titanium")
 OTHER = ("Apple iPhone 16 Pro 256 Go", "Coque silicone pour iPhone 16 Pro")
 SIBLING = ("Samsung Galaxy S25 Ultra 512 Go", "Samsung Galaxy S25 128 Go")
-CAMERAS_FLOOR = 0.79  # measured 0.803 with the blend, 0.783 with the trees alone
+PAIRS = (SAME, OTHER, SIBLING)
+CAMERAS_FLOOR = 0.80  # measured 0.813 with the blend, 0.783 with the trees alone
 
 
 def test_the_model_tells_a_match_from_an_accessory_and_a_sibling() -> None:
     same, other, sibling = load_cross().logits([SAME, OTHER, SIBLING]).tolist()
-    # Logits: the match well above the accessory and the sibling model.
-    assert same - max(other, sibling) > 2.0, (same, other, sibling)
+    # Alone it ranks the match first; its training sets count colours apart (WDC's identity is
+    # the GTIN), so "Noir" / "Black Titanium" keeps it unsure: the blend decides.
+    assert same > max(other, sibling) + 0.5, (same, other, sibling)
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(PAIRS)]
+    scores = score_pairs(rows, "product", cross=True)
+    assert decide(scores, pair_threshold(cross=True)) == [1, 0, 0], scores
 
 
 def test_a_pair_reads_the_same_either_way_round() -> None:
