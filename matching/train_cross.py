@@ -134,7 +134,7 @@ def fit(model: Any, tokenizer: Any, data: list[Example], epochs: int) -> None:
             sched.step()
             opt.zero_grad()
             running, step = running + loss.item(), step + 1
-            if step % 100 == 0:  # a run takes an hour: show that it learns
+            if step % 100 == 0:  # a run takes over an hour: show that it learns
                 log.info("step %d/%d, mean loss %.4f", step, steps, running / 100)
                 running = 0.0
         log.info("epoch %d done", epoch + 1)
