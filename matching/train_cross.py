@@ -1,7 +1,7 @@
 """Rebuild matching/model_cross.npz: fine-tune the cross-encoder on the training splits.
 
     pip install torch==2.13.0 transformers   # into the project's virtualenv, for this only
-    .venv/bin/python -m matching.train_cross [--epochs 4]
+    .venv/bin/python -m matching.train_cross [--epochs 4] [--init ADAPTER.npz --lr 3e-4]
 
 all-MiniLM-L6-v2 (from the PyPI package `bert.PACKAGE`) reads both titles as one input and
 learns a match logit; only LoRA updates of its dense layers (rank 8), its LayerNorms and a
@@ -9,6 +9,8 @@ head are trained, so the file stays small. Training uses 80% of the pairs of the
 training splits (PriceRunner's development pairs are clusters, not pair files); the other 20%
 are scored to fit the blend with the trees' out-of-fold score and its threshold. No
 validation or test split is read. Four epochs took 92 minutes on 2 cores (two took 40).
+`--init` trains a shipped adapter further (its LoRA pairs, LayerNorms and head), with a new
+warm-up and decay of the learning rate: more epochs without starting again.
 """
 
 from __future__ import annotations
@@ -87,6 +89,27 @@ def build() -> tuple[Any, Any]:
     return model, BertTokenizerFast.from_pretrained(str(base))
 
 
+def load_adapter(model: Any, path: Path) -> None:
+    """Start from a shipped adapter (`export`'s arrays) instead of fresh LoRA weights, to train
+    it further: its LoRA pairs, LayerNorms and head go back into `model`."""
+    import torch
+
+    state = model.state_dict()
+    loaded: dict[str, Any] = {}
+    with np.load(path) as parts:
+        for name in parts.files:
+            if name in ("scale", "blend"):
+                continue
+            key = name if name.startswith("head.") else "bert." + name
+            if key not in state or state[key].shape != parts[name].shape:
+                raise SystemExit(f"{path}: {name} does not fit this model")
+            loaded[key] = torch.from_numpy(parts[name].astype(np.float32))
+    missing = [k for k, p in model.named_parameters() if p.requires_grad and k not in loaded]
+    if missing:
+        raise SystemExit(f"{path}: no value for {missing[0]} (and {len(missing) - 1} more)")
+    model.load_state_dict(loaded, strict=False)
+
+
 def _encode(tokenizer: Any, pairs: list[tuple[str, str]]) -> Any:
     left, right = [a for a, _ in pairs], [b for _, b in pairs]
     return tokenizer(
@@ -99,7 +122,9 @@ def _encode(tokenizer: Any, pairs: list[tuple[str, str]]) -> Any:
     )
 
 
-def fit(model: Any, tokenizer: Any, data: list[Example], epochs: int) -> None:
+def fit(
+    model: Any, tokenizer: Any, data: list[Example], epochs: int, lr: float = LEARNING_RATE
+) -> None:
     import torch
 
     rng = random.Random(0)
@@ -109,7 +134,7 @@ def fit(model: Any, tokenizer: Any, data: list[Example], epochs: int) -> None:
         counts[ex[0]] = counts.get(ex[0], 0) + 1
     weight = {g: len(data) / (len(counts) * n) for g, n in counts.items()}
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=LEARNING_RATE, weight_decay=0.01)
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * math.ceil(len(data) / BATCH)
     warm = int(0.06 * steps)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -209,11 +234,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--out", type=Path, default=ADAPTER_PATH)
+    parser.add_argument("--init", type=Path, help="an adapter to train further")
+    parser.add_argument("--lr", type=float, default=LEARNING_RATE)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     fit_rows, held = examples()
     model, tokenizer = build()
-    fit(model, tokenizer, fit_rows, args.epochs)
+    if args.init:
+        load_adapter(model, args.init)
+    fit(model, tokenizer, fit_rows, args.epochs, args.lr)
     logits = predict(model, tokenizer, [(a, b) for _, a, b, _ in held])
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     export(state, fit_blend(held, logits), args.out)
