@@ -159,7 +159,10 @@ def group_records(
         neighbours[i][j] = s
         neighbours[j][i] = s
     groups = Groups(records, level)
-    coded = [bool(r.attrs.strong_codes) for r in records]
+    series = series_codes(records)
+    # An offer naming only a series ("samsung nu7100 led tv", sold in five sizes) says no more
+    # than an offer naming none: merged early, it would also block its group's true matches.
+    coded = [bool(r.attrs.strong_codes - series) for r in records]
     # Offers with codes first, best edges first; then the others, on stronger edges only.
     edges = sorted(
         ((not (coded[i] and coded[j]), -s, i, j) for (i, j), s in scores.items()),
@@ -173,7 +176,7 @@ def group_records(
             continue
         if groups.shops[a] & groups.shops[b] and s < policy.same_shop:
             continue
-        if not _linked(groups.members[a], groups.members[b], neighbours, records, policy):
+        if not _linked(groups.members[a], groups.members[b], neighbours, records, coded, policy):
             continue
         groups.union(a, b)
     labels = [groups.find(i) for i in range(len(records))]
@@ -181,6 +184,19 @@ def group_records(
         "%d records -> %d groups from %d scored pairs", len(records), len(set(labels)), len(scores)
     )
     return labels
+
+
+def series_codes(records: Sequence[Record]) -> set[str]:
+    """Codes found inside longer codes after two or more different prefixes ("nu7100" in
+    "ue43nu7100" and "ue65nu7100"): the name of a series, not of one product."""
+    codes = {c for r in records for c in r.attrs.strong_codes}
+    prefixes: dict[str, set[str]] = defaultdict(set)
+    for code in codes:
+        for cut in range(1, min(6, len(code) - 3)):
+            rest = code[cut:]
+            for end in range(4, len(rest) + 1):
+                prefixes[rest[:end]].add(code[:cut])
+    return {c for c in codes if len(prefixes.get(c, ())) >= 2}
 
 
 def code_clash(a: Record, b: Record) -> bool:
@@ -198,6 +214,7 @@ def _linked(
     right: list[int],
     neighbours: dict[int, dict[int, float]],
     records: Sequence[Record],
+    coded: list[bool],
     policy: Policy,
 ) -> bool:
     """Average linkage over the scored pairs across two groups, no scored pair under the floor,
@@ -209,7 +226,7 @@ def _linked(
         for y in large:
             s = near.get(y)
             if s is None:
-                if code_clash(records[x], records[y]):
+                if coded[x] and coded[y] and code_clash(records[x], records[y]):
                     return False
                 continue
             if s < policy.floor:
