@@ -196,7 +196,8 @@ def series_codes(records: Sequence[Record]) -> set[str]:
             rest = code[cut:]
             for end in range(4, len(rest) + 1):
                 prefixes[rest[:end]].add(code[:cut])
-    return {c for c in codes if len(prefixes.get(c, ())) >= 2}
+    # A bare number ("2600", "6140") is a model with its family word beside it.
+    return {c for c in codes if c[0].isalpha() and len(prefixes.get(c, ())) >= 2}
 
 
 def code_clash(a: Record, b: Record) -> bool:
