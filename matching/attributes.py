@@ -27,7 +27,7 @@ UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(
     r"^(?:l?p?ddr\d+x?|g?ddr\d+x?|hbm\d+e?|pcie\d*|usb\d*[a-c]?|wifi\d*e?|bt\d*|hdmi\d*|dp\d*"
-    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d+k|\d+x)$"
+    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d{1,2}k|\d{1,3}x)$"
 )
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(

@@ -97,3 +97,15 @@ def test_a_line_name_inside_a_full_code_is_near() -> None:
     assert not _close("7400", "ue43nu7400u") and not _close("a590", "xxa590yyyy")
     tv = make_record("1", "samsung ue82nu8000txxu 82 hdr extreme 4k ultra hd smart tv")
     assert tv.attrs.strong_codes == {"ue82nu8000txxu"}
+
+
+def test_cpu_model_numbers_are_codes_and_standards_are_not() -> None:
+    # "\d+k" and "\d+x" were read as technology names ("4k", "16x"), which dropped the model
+    # numbers of unlocked Intel and AMD X processors.
+    assert {"14900k", "1700x", "7600x"} <= {
+        c
+        for title in ("intel core i9 14900k", "amd ryzen 7 1700x", "amd ryzen 5 7600x")
+        for c in make_record("1", title).attrs.strong_codes
+    }
+    tv = make_record("2", "samsung 8k tv with 4k upscaling 16x dvd 100x zoom")
+    assert tv.attrs.strong_codes == set()
