@@ -137,7 +137,16 @@ def words_clash(a: Record, b: Record) -> bool:
     "16" / "Air"): at the product level, two different models of one line."""
     only_a = [t for t in identity_words(a) if t not in b.joins and t not in b.desc_joins]
     only_b = [t for t in identity_words(b) if t not in a.joins and t not in a.desc_joins]
+    if not (only_a and only_b):
+        return False
+    # A word glued to its neighbour on the other side ("lga 1700" / "lga1700") is shared.
+    only_a = [t for t in only_a if not _glued(t, a, b)]
+    only_b = [t for t in only_b if not _glued(t, b, a)]
     return bool(only_a and only_b)
+
+
+def _glued(word: str, rec: Record, other: Record) -> bool:
+    return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
 
 
 def _same_shop_clash(rec: Record, others: list[Record]) -> bool:

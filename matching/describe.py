@@ -38,6 +38,7 @@ GENERIC = frozenset(
     smartphone telephone mobile portable pc laptop ordinateur notebook ecouteurs sans fil
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
     hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked
+    processeur processor prozessor cpu
     """.split()
 )
 _DISPLAY_SPLIT = re.compile(r"[\s,;:/()\[\]|]+")

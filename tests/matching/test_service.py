@@ -114,3 +114,21 @@ def test_evidence_explains_the_decision(session: Session) -> None:
     evidence = o2.match_evidence or {}
     assert evidence["rule"] == o2.match_method == "fuzzy"
     assert 0 <= evidence["score"] <= 1 and "features" in evidence
+
+
+def test_cpu_model_numbers_keep_siblings_apart(session: Session) -> None:
+    # "14900k" and "1700x" once read as technology names like "4k" and "16x": with the same
+    # specs in the titles, an i9-13900K went on the i9-14900K's page.
+    a, b, c = _shops(session)
+    i9 = _offer(session, a, "Intel Core i9-14900K processeur 24 coeurs LGA 1700")
+    i9_same = _offer(session, c, "Processeur Intel Core i9 14900K 24 coeurs LGA1700")
+    i9_older = _offer(session, b, "Intel Core i9-13900K processeur 24 coeurs LGA 1700")
+    ryzen = _offer(session, a, "AMD Ryzen 7 1700X processeur 8 coeurs AM4")
+    ryzen_next = _offer(session, b, "AMD Ryzen 7 1800X processeur 8 coeurs AM4")
+    ryzen_x = _offer(session, c, "AMD Ryzen 5 7600X processeur 6 coeurs AM5")
+    ryzen_plain = _offer(session, a, "AMD Ryzen 5 7600 processeur 6 coeurs AM5")
+    match_offers(session)
+    assert i9.product_id == i9_same.product_id is not None
+    assert i9_older.product_id != i9.product_id
+    assert ryzen_next.product_id != ryzen.product_id
+    assert ryzen_plain.product_id != ryzen_x.product_id
