@@ -20,7 +20,7 @@ SAME = ("Apple iPhone 16 Pro 256 Go Noir", "iPhone 16 Pro (256GB) - Black Titani
 OTHER = ("Apple iPhone 16 Pro 256 Go", "Coque silicone pour iPhone 16 Pro")
 SIBLING = ("Samsung Galaxy S25 Ultra 512 Go", "Samsung Galaxy S25 128 Go")
 PAIRS = (SAME, OTHER, SIBLING)
-CAMERAS_FLOOR = 0.80  # measured 0.813 with the blend, 0.783 with the trees alone
+CAMERAS_FLOOR = 0.80  # measured 0.818 with the blend, 0.783 with the trees alone (stop 15)
 
 
 def test_the_model_tells_a_match_from_an_accessory_and_a_sibling() -> None:
