@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
 from matching.normalise import fold
+from matching.partnumbers import read_part
 
 # Tokens that change the model without looking like a code: "RTX 5070 Ti", "iPhone 16 Pro Max".
 QUALIFIERS = frozenset(
@@ -27,13 +28,25 @@ UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(
     r"^(?:l?p?ddr\d+x?|g?ddr\d+x?|hbm\d+e?|pcie\d*|usb\d*[a-c]?|wifi\d*e?|bt\d*|hdmi\d*|dp\d*"
-    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d{1,2}k|\d{1,3}x)$"
+    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d{1,2}k|\d{1,3}x"
+    # Processor sockets name a platform shared by many models ("lga1151", "s1151", "am4").
+    r"|(?:fc)?lga\d{3,4}(?:v\d)?|s(?:775|115[015]|1156|1200|1366|1700|1851|2011|2066)|am[2-5]|fm[12]"
+    r"|tr4|sp[35]|strx4|skt\d{3,4}"
+    # A chip's process node ("14nm").
+    r"|\d{1,2}nm)$"
 )
+# Words before a socket's number ("socket 1151", "lga 2066"), and before a processor's top
+# frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.
+_SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
+_TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
     "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual hdr uhd "
-    "fhd".split()
+    "fhd lga skt".split()
 )
+# Words that end a joined code ("i7 7700 cpu" is no code "i77700cpu"); qualifiers such as
+# "s" or "x" may ("iwdc 6125 s").
+_NOT_THIRD = _NOT_SUFFIX - QUALIFIERS
 _DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _GEN = re.compile(r"^gen(\d{1,2})$")
@@ -53,6 +66,8 @@ _ALIASES: list[tuple[str, str]] = sorted(
 )
 _ALIAS_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")\b")
 _ALIAS_TO_BRAND = dict(_ALIASES)
+# Retail box and bare tray/OEM parts are sold and priced as different products.
+_PACKAGING = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +89,9 @@ class Attributes:
     colours: frozenset[str] = frozenset()
     # Tokens with a digit that name the model ("9", "16e", "a56", "5070"), units excluded.
     model_tokens: frozenset[str] = frozenset()
+    # Model codes read out of processor part numbers ("bx80677i77700" holds "i77700").
+    part_models: frozenset[str] = frozenset()
+    packaging: str | None = None  # "box" (retail) or "tray" (OEM), when only one is named
 
     @property
     def capacities_gb(self) -> frozenset[float]:
@@ -162,6 +180,7 @@ def joined_codes(toks: list[str]) -> set[str]:
                 first in BRANDS
                 or first in COLOURS
                 or TECH.match(second)
+                or TECH.match(first + second)  # "lga 1151", "hdmi 2"
                 or (not second.isdigit() and len(second) > 5)
             ):
                 continue
@@ -181,7 +200,7 @@ def joined_codes(toks: list[str]) -> set[str]:
             continue
         out.add(text)
         if i + 2 < n and toks[i + 2].isalpha() and len(toks[i + 2]) <= 3:
-            if toks[i + 2] not in FILLER:
+            if toks[i + 2] not in FILLER and toks[i + 2] not in _NOT_THIRD:
                 out.add(text + toks[i + 2])
     return out
 
@@ -195,8 +214,12 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     pack = 1
     kinds = [_kind(t) for t in toks]
     for i, (tok, kind) in enumerate(zip(toks, kinds, strict=True)):
+        before = toks[i - 1] if i else ""
         if kind.unit:
-            units.setdefault(kind.unit[0], set()).add(kind.unit[1])
+            if not (kind.unit[0] == "ghz" and before in _TOP_WORDS):
+                units.setdefault(kind.unit[0], set()).add(kind.unit[1])
+            continue
+        if before in _SOCKET_WORDS and kind.number:
             continue
         if kind.number:
             numbers.add(tok)
@@ -227,7 +250,18 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
-    model_tokens = {t for t, k in zip(toks, kinds, strict=True) if k.model}
+    model_tokens = {
+        t
+        for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
+        if k.model and not (k.number and i and toks[i - 1] in _SOCKET_WORDS)
+    }
+    part_models: set[str] = set()
+    packaging = {_PACKAGING[t] for t in tokset if t in _PACKAGING}
+    for tok in codes & tokset:
+        part = read_part(tok)
+        part_models.update(part.models)
+        if part.packaging:
+            packaging.add(part.packaging)
     return Attributes(
         brand=brand,
         codes=frozenset(codes),
@@ -243,6 +277,8 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         refurbished=bool(tokset & REFURBISHED),
         colours=frozenset(tokset & COLOURS),
         model_tokens=frozenset(model_tokens),
+        part_models=frozenset(part_models),
+        packaging=packaging.pop() if len(packaging) == 1 else None,
     )
 
 

@@ -54,11 +54,8 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     caps = a.capacities_gb
     if caps:
         out["capacity"] = max(caps)
-    # Retail box and bare tray/OEM parts are sold and priced as different products.
-    packaging = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
-    kinds = {packaging[t] for t in rec.tokset if t in packaging}
-    if len(kinds) == 1:
-        out["packaging"] = kinds.pop()
+    if a.packaging:
+        out["packaging"] = a.packaging
     screens = a.units.get("in")
     if screens:
         out["screen"] = max(screens)

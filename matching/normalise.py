@@ -15,7 +15,8 @@ _NULL = re.compile(r"\bnull\b", re.I)
 _UNITS: list[tuple[str, str]] = [
     (r"(?:to|tb|tib|tera(?:octets?|bytes?)?)", "tb"),
     (r"(?:go|gb|gib|gig(?:a(?:octets?|bytes?)?)?|g(?=\s+(?:ram|ssd|gddr|hbm|lpddr|ddr)))", "gb"),
-    (r"(?:mo|mb|mib|mega(?:octets?|bytes?)?)", "mb"),
+    # "8M cache" is how Intel writes a processor's 8 MB cache.
+    (r"(?:mo|mb|mib|mega(?:octets?|bytes?)?|m(?=\s+(?:cache|smart|l[23]\b)))", "mb"),
     (r'(?:pouces?|inch(?:es)?|zoll|in\b|"|\'\'|”)', "in"),
     (r"(?:ghz)", "ghz"),
     (r"(?:mhz)", "mhz"),
@@ -37,6 +38,8 @@ _UNIT_RE = re.compile(
     + r")(?![a-z0-9])"
 )
 _UNIT_NAMES = {f"u{i}": unit for i, (_, unit) in enumerate(_UNITS)}
+# "3,6 GHz" with its comma lost ("3 6 ghz"), as German listings often come.
+_SPACED_GHZ = re.compile(r"(?<![\d.,])\b(\d) (\d{1,2}) ?ghz\b")
 _DECIMAL_UNIT = re.compile(r"\d+\.\d+[a-z]+")
 _GEN_WORDS = re.compile(
     r"\b(\d{1,2})\s*(?:e|eme|er|ere|nd|rd|st|th|te)?\s*"
@@ -115,6 +118,8 @@ def normalise(text: str) -> str:
         if any(word in text for word in needs):
             text = pattern.sub(replacement, text)
     if _DIGIT(text):
+        if "ghz" in text:
+            text = _SPACED_GHZ.sub(r"\1.\2ghz", text)
         text = _UNIT_RE.sub(_unit, text)
         if "x" in text:
             text = _TIMES.sub(r"\1x \2", text)

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from matching.attributes import Attributes, extract
 from matching.lexicon import COLOURS, FILLER
 from matching.normalise import fold, normalise, tokens
+from matching.partnumbers import read_part
 from matching.strings import char_grams, code_grams
 
 LEVELS = ("product", "variant")
@@ -147,7 +148,10 @@ def make_record(
         norm=norm,
         toks=compared,
         tokset=frozenset(compared),
-        joins=ngram_joins(toks) | grouped_codes(folded) | ({mpn_code} if mpn_code else frozenset()),
+        joins=ngram_joins(toks)
+        | grouped_codes(folded)
+        | attrs.part_models
+        | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,
         desc_joins=ngram_joins(desc_toks),
         price_eur=parse_price(price, currency),
