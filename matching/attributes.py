@@ -39,6 +39,7 @@ TECH = re.compile(
 # frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.
 _SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
 _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
+_COUNTED = frozenset(["core", "cores", "kerne", "thread", "threads", "x"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
     "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual hdr uhd "
@@ -250,18 +251,29 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
-    model_tokens = {
-        t
-        for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
-        if k.model and not (k.number and i and toks[i - 1] in _SOCKET_WORDS)
-    }
     part_models: set[str] = set()
-    packaging = {_PACKAGING[t] for t in tokset if t in _PACKAGING}
+    parts: set[str] = set()
+    # "Open box" is an opened, returned item, not the retail box.
+    packaging = {
+        _PACKAGING[t] for i, t in enumerate(toks) if t in _PACKAGING and toks[i - 1 : i] != ["open"]
+    }
     for tok in codes & tokset:
         part = read_part(tok)
+        if part.models or part.packaging:
+            parts.add(tok)
         part_models.update(part.models)
         if part.packaging:
             packaging.add(part.packaging)
+    # Not model tokens: a socket's number, a core count ("8 core", "6 x 3.6 GHz") and a part
+    # number, whose model is read out of it.
+    model_tokens = {
+        t
+        for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
+        if k.model
+        and t not in parts
+        and not (k.number and i and toks[i - 1] in _SOCKET_WORDS)
+        and not (k.number and toks[i + 1 : i + 2] and toks[i + 1] in _COUNTED)
+    }
     return Attributes(
         brand=brand,
         codes=frozenset(codes),
@@ -302,6 +314,8 @@ def _accessory(toks: list[str]) -> bool:
         if t in {"part", "parts"} and toks[i + 1 : i + 2] in (["and"], ["labour"], ["warranty"]):
             continue
         if any(w in _FEATURE_CUES for w in toks[max(0, i - 4) : i]):
+            continue
+        if t == "bridge" and i and toks[i - 1] in {"ivy", "sandy"}:  # Intel generations
             continue
         return True
     return False

@@ -68,6 +68,8 @@ def test_sockets_and_process_nodes_are_not_model_codes() -> None:
         attrs = make_record("1", title).attrs
         assert attrs.strong_codes == {"7700", "i77700", "corei7"}, title
         assert attrs.model_tokens == {"i7", "7700"}, title
+    # "8 core" counts cores; it is no model token to clash with another listing's.
+    assert make_record("3", "amd ryzen 7 1700x 8 core am4").attrs.model_tokens == {"7", "1700x"}
     ryzen = make_record("2", "amd ryzen 5 2600 am4").attrs
     assert "2600" in ryzen.strong_codes
     assert not any("am4" in c for c in ryzen.codes | ryzen.model_tokens)
@@ -84,3 +86,9 @@ def test_cache_and_frequency_spellings_agree() -> None:
     assert turbo.attrs.units == {"mb": frozenset({8.0})}
     base = make_record("2", "intel core i7 7700 3.60ghz 8mb cache")
     assert base.attrs.units["ghz"] == frozenset({3.6})
+
+
+def test_intel_generation_names_are_not_accessories() -> None:
+    cpu = make_record("1", "intel core i5 3570k 3.4ghz socket 1155 ivy bridge 6mb cache retail")
+    assert not cpu.attrs.accessory
+    assert make_record("2", "nvidia sli bridge 2 way").attrs.accessory
