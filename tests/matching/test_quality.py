@@ -13,15 +13,17 @@ from conftest import shared_data
 # (set, loader arguments, F1 floor of the match class)
 # Abt-Buy and WDC large were lowered at stop 15 (0.84 -> 0.82, 0.61 -> 0.59): reading CPU
 # model numbers ("14900k", "1700x") as codes costs Abt-Buy 1.2 points on the mean of three
-# retrainings (0.857 -> 0.845; the shipped model gives 0.836) and WDC large 0.1 (0.606).
+# retrainings (0.857 -> 0.845; the shipped model gave 0.836) and WDC large 0.1 (0.606).
+# Raised at stop 16 with the processor fixes: Amazon-Google 0.68 -> 0.70 (0.723), WDC large
+# 0.59 -> 0.60 (0.623), PriceRunner 0.72 -> 0.75 (CPUs 0.756 -> 0.797).
 PAIR_FLOORS = [
     ("abt_buy", ("valid",), 0.82),
-    ("amazon_google", ("test",), 0.68),
-    ("wdc_products", ("valid", "large"), 0.59),
+    ("amazon_google", ("test",), 0.70),
+    ("wdc_products", ("valid", "large"), 0.60),
     ("wdc_lspm", ("computers", "valid", "medium"), 0.81),
     ("wdc_lspm", ("cameras", "valid", "medium"), 0.76),
 ]
-PRICERUNNER_PAIRWISE_FLOOR = 0.72  # held-out clusters; the lowest category is at 0.756
+PRICERUNNER_PAIRWISE_FLOOR = 0.75  # held-out clusters; the lowest category is at 0.775
 
 
 @pytest.mark.slow
