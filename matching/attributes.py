@@ -39,7 +39,7 @@ TECH = re.compile(
 # frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.
 _SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
 _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
-_COUNTED = frozenset(["core", "cores", "kerne", "thread", "threads", "x"])
+_COUNTED = frozenset(["core", "cores", "coeurs", "kerne", "thread", "threads", "x"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
     "gpu ram ssd hdd tv led pc kit box oem cpu fan and for the mit von de en avec dual hdr uhd "
@@ -68,7 +68,7 @@ _ALIASES: list[tuple[str, str]] = sorted(
 _ALIAS_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")\b")
 _ALIAS_TO_BRAND = dict(_ALIASES)
 # Retail box and bare tray/OEM parts are sold and priced as different products.
-_PACKAGING = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
+PACKAGING = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +255,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     parts: set[str] = set()
     # "Open box" is an opened, returned item, not the retail box.
     packaging = {
-        _PACKAGING[t] for i, t in enumerate(toks) if t in _PACKAGING and toks[i - 1 : i] != ["open"]
+        PACKAGING[t] for i, t in enumerate(toks) if t in PACKAGING and toks[i - 1 : i] != ["open"]
     }
     for tok in codes & tokset:
         part = read_part(tok)

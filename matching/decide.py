@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from matching.attributes import TECH, UNIT_RE
+from matching.attributes import PACKAGING, TECH, UNIT_RE
 from matching.describe import GENERIC
 from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
@@ -126,7 +126,7 @@ def _identity_words(title: str) -> frozenset[str]:
         t
         for t in _outside_brackets(title)
         if len(t) >= 2 or t.isdigit()
-        if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES
+        if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
         if not UNIT_RE.match(t) and not TECH.match(t)
         if t.isalpha() or len(t) <= 4
     )
@@ -202,6 +202,11 @@ def best_candidate(
         found = sorted({c for _, v, _ in rows for c in conflicts(v)})
         if any(words_clash(rec, o) for o in others):
             found.append("words_conflict")
+        # Retail box and tray parts are priced apart; a listing naming neither may join either.
+        if rec.attrs.packaging and any(
+            o.attrs.packaging not in (None, rec.attrs.packaging) for o in others
+        ):
+            found.append("packaging_conflict")
         if _same_shop_clash(rec, [index.records[k] for k in index.members[pid]]):
             found.append("same_shop")
         score = (top + sum(s for _, _, s in rows) / len(rows)) / 2

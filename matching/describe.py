@@ -31,7 +31,8 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("gpu", frozenset("rtx gtx geforce radeon rx graphique graphics gddr6 gddr7 gddr6x".split())),
     ("smartphone", frozenset("iphone smartphone galaxy pixel telephone mobile".split())),
 )
-# Words that name the category or the packaging, not the model.
+# Words that name the category, the packaging or a processor generation ("Kaby Lake"), not
+# the model.
 GENERIC = frozenset(
     """
     carte graphique graphics card gpu pour datacenter accelerateur acceleratrice tensor core
@@ -39,6 +40,7 @@ GENERIC = frozenset(
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
     hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked
     processeur processor prozessor cpu
+    kaby coffee comet alder raptor lake skylake haswell broadwell ivy sandy bridge
     """.split()
 )
 _DISPLAY_SPLIT = re.compile(r"[\s,;:/()\[\]|]+")

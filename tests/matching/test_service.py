@@ -116,6 +116,20 @@ def test_evidence_explains_the_decision(session: Session) -> None:
     assert 0 <= evidence["score"] <= 1 and "features" in evidence
 
 
+def test_a_processor_part_number_finds_its_model(session: Session) -> None:
+    # A shop that names an Intel processor by its box part number sells the same chip.
+    a, b, c = _shops(session)
+    plain = _offer(session, a, "Intel Core i7-7700 3,6 GHz LGA1151 8 Mo Box")
+    part = _offer(session, b, "Processeur Intel BX80677I77700 Core i7 7700 Kaby Lake 3,6 GHz")
+    unlocked = _offer(session, c, "Intel Core i7-7700K 4,2 GHz LGA1151 BX80677I77700K")
+    tray = _offer(session, c, "Intel Core i7-7700 3,6 GHz LGA1151 tray CM8067702868314")
+    match_offers(session)
+    assert part.product_id == plain.product_id is not None, part.match_evidence
+    assert unlocked.product_id != plain.product_id
+    # The tray chip is another product: the box and the tray are priced apart.
+    assert tray.product_id != plain.product_id
+
+
 def test_cpu_model_numbers_keep_siblings_apart(session: Session) -> None:
     # "14900k" and "1700x" once read as technology names like "4k" and "16x": with the same
     # specs in the titles, an i9-13900K went on the i9-14900K's page.
