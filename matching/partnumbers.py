@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-# BX + six digits (the platform) + the model: "i77700", "i58600k", "e52640v4", "g4560", "4110".
+# BX8 + four digits (the platform) + the model: "i77700", "i58600k", "e52640v4", "g4560", "4110".
 _INTEL_BOX = re.compile(r"^bx8\d{4}((?:[a-z]\d|[a-z]?\d{3})[a-z0-9]*)$")
 # CM + a long number: a tray part whose digits are a spec code, not the model.
 _INTEL_TRAY = re.compile(r"^cm80\d{8,}$")
