@@ -214,6 +214,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     generation: set[str] = set()
     pack = 1
     kinds = [_kind(t) for t in toks]
+    sockets: set[int] = set()  # positions of a socket's number ("socket 1151")
     for i, (tok, kind) in enumerate(zip(toks, kinds, strict=True)):
         before = toks[i - 1] if i else ""
         if kind.unit:
@@ -221,6 +222,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
                 units.setdefault(kind.unit[0], set()).add(kind.unit[1])
             continue
         if before in _SOCKET_WORDS and kind.number:
+            sockets.add(i)
             continue
         if kind.number:
             numbers.add(tok)
@@ -271,7 +273,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
         if k.model
         and t not in parts
-        and not (k.number and i and toks[i - 1] in _SOCKET_WORDS)
+        and i not in sockets
         and not (k.number and toks[i + 1 : i + 2] and toks[i + 1] in _COUNTED)
     }
     return Attributes(
