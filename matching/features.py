@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from matching.attributes import FORM_FACTORS, STRONG_QUALIFIERS
 from matching.record import Record
-from matching.strings import WordModel, load_words, overlap
+from matching.strings import WordModel, aligned, load_words, overlap
 
 NAN = float("nan")
 
@@ -332,4 +332,10 @@ def _word_score(a: Record, b: Record, words: WordModel | str | None) -> float:
     model = load_words() if words == SHIPPED else words
     if not isinstance(model, WordModel):
         return NAN
-    return model.score(a.tokset, b.tokset)
+    return model.score(*word_sets(a, b))
+
+
+def word_sets(a: Record, b: Record) -> tuple[frozenset[str], frozenset[str]]:
+    """The token sets the word model reads: a code written whole on one side and in pieces on
+    the other counts as one shared word."""
+    return aligned(a.toks, a.tokset, a.joins, b.toks, b.tokset, b.joins)

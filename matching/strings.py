@@ -50,10 +50,51 @@ def word_keys(a: Iterable[str], b: Iterable[str]) -> list[str]:
     sa, sb = set(a), set(b)
     apart = sa ^ sb
     keys = ["b|" + t for t in sa & sb]
+    # A shared code is evidence even when the code itself was never seen in training.
+    keys += ["t|" + shape for t in sa & sb if (shape := _shared_shape(t))]
     keys += ["o|" + t for t in apart]
     # Shapes generalise to words never seen in training: an unmatched code, number or word.
     keys += ["s|" + _shape(t) for t in apart]
     return keys
+
+
+def aligned(
+    toks_a: list[str],
+    set_a: frozenset[str],
+    joins_a: frozenset[str],
+    toks_b: list[str],
+    set_b: frozenset[str],
+    joins_b: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The two token sets with a code written in pieces on one side ("kx-ts208w", "dvpfx820/r")
+    counted as the one token the other side writes whole ("kxts208w", "dvpfx820r"): one shared
+    word, not three unmatched ones."""
+    whole_a = (set_a - set_b) & joins_b  # whole on side a, in pieces on side b
+    whole_b = (set_b - set_a) & joins_a
+    if not whole_a and not whole_b:
+        return set_a, set_b
+    return _merge(set_a, toks_a, whole_b, set_b), _merge(set_b, toks_b, whole_a, set_a)
+
+
+def _merge(
+    own: frozenset[str], toks: list[str], wholes: frozenset[str], other: frozenset[str]
+) -> frozenset[str]:
+    # A piece the other side also has on its own stays: it is shared either way.
+    return frozenset((own | wholes) - (_pieces(toks, wholes) - other))
+
+
+def _pieces(toks: list[str], wholes: frozenset[str]) -> set[str]:
+    """The tokens of runs of two or three consecutive tokens that join into one of `wholes`."""
+    out: set[str] = set()
+    if not wholes:
+        return out
+    for i in range(len(toks) - 1):
+        text = toks[i]
+        for j in range(i + 1, min(i + 3, len(toks))):
+            text += toks[j]
+            if text in wholes:
+                out.update(toks[i : j + 1])
+    return out
 
 
 @lru_cache(maxsize=200_000)  # a few thousand distinct tokens recur across every pair
@@ -66,6 +107,13 @@ def _shape(tok: str) -> str:
     return "code" if len(tok) >= 4 else "mixed"
 
 
+def _shared_shape(tok: str) -> str:
+    # Only a shared code or long number is evidence whatever it is; a shared word or small
+    # number ("3", "11": versions, sizes) says little unless its own weight says otherwise.
+    shape = _shape(tok)
+    return shape if shape in ("code", "mixed", "num") else ""
+
+
 class WordModel:
     """Weights of word keys; `score` is the logit of a match from words alone."""
 
@@ -73,7 +121,7 @@ class WordModel:
         self.weights = weights
         self.bias = bias
         # The weights split by kind, looked up by token: no key string built per pair.
-        self._kinds: dict[str, dict[str, float]] = {"b": {}, "o": {}, "s": {}}
+        self._kinds: dict[str, dict[str, float]] = {"b": {}, "o": {}, "s": {}, "t": {}}
         for key, weight in weights.items():
             kind, _, word = key.partition("|")
             if kind in self._kinds:
@@ -98,7 +146,9 @@ class WordModel:
         if part is None:
             one = self._fixed(self._kinds["o"].get(tok, 0.0))
             one += self._fixed(self._kinds["s"].get(_shape(tok), 0.0))
-            part = (one, self._fixed(self._kinds["b"].get(tok, 0.0)) - 2 * one)
+            both = self._fixed(self._kinds["b"].get(tok, 0.0))
+            both += self._fixed(self._kinds["t"].get(_shared_shape(tok), 0.0))
+            part = (one, both - 2 * one)
             if len(self._parts) >= 500_000:
                 self._parts.clear()
             self._parts[tok] = part
@@ -128,6 +178,7 @@ class WordModel:
         apart = sa ^ sb
         both, one, shape = self._kinds["b"].get, self._kinds["o"].get, self._kinds["s"].get
         values = [both(t, 0.0) for t in sa & sb]
+        values += [self._kinds["t"].get(_shared_shape(t), 0.0) for t in sa & sb]
         values += [one(t, 0.0) for t in apart]
         values += [shape(_shape(t), 0.0) for t in apart]
         return self.bias + math.fsum(values)

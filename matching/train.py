@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from matching import datasets
-from matching.features import FEATURES
+from matching.features import FEATURES, word_sets
 from matching.model import CONTEXT_PATH, MODEL_PATH, Model, from_sklearn
 from matching.pairs import CONTEXT_FEATURES, context_features, pair_features, pair_records
 from matching.record import Record
@@ -105,7 +105,7 @@ def _word_matrix(all_pairs: list[Pairs]) -> tuple[Any, list[str]]:
     from sklearn.feature_extraction import DictVectorizer
 
     keys = [
-        dict.fromkeys(word_keys(a.tokset, b.tokset), 1.0) for pairs in all_pairs for a, b in pairs
+        dict.fromkeys(word_keys(*word_sets(a, b)), 1.0) for pairs in all_pairs for a, b in pairs
     ]
     vec = DictVectorizer()
     return vec.fit_transform(keys).tocsr(), list(vec.get_feature_names_out())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from matching.features import Corpus, compare
+from matching.features import Corpus, compare, word_sets
 from matching.record import make_record
 from matching.strings import WordModel, load_words
 
@@ -14,6 +14,7 @@ def test_word_model_integer_sums_equal_fsum() -> None:
     vocab = [f"w{i}" for i in range(60)] + ["128gb", "a56", "ue55nu8000", "9"]
     weights = {f"{kind}|{w}": rng.uniform(-3, 3) for kind in "bo" for w in vocab[::2]}
     weights |= {"s|word": 0.1, "s|code": -1.25, "s|num": 1e-4, "b|w1": -0.0, "o|w3": 1e-9}
+    weights |= {"t|code": 2.5, "t|num": 0.75, "t|mixed": -1e-6}
     model = WordModel(weights, -0.7)
     for _ in range(500):
         a = frozenset(rng.sample(vocab, rng.randint(0, 12)))
@@ -24,14 +25,21 @@ def test_word_model_integer_sums_equal_fsum() -> None:
 
 def test_shipped_word_model_on_records() -> None:
     words = load_words()
-    titles = ["Apple iPhone 16 Pro 256 Go noir", "iPhone 16 Pro 256GB Black", "Samsung S24 128GB"]
+    titles = [
+        "Apple iPhone 16 Pro 256 Go noir",
+        "iPhone 16 Pro 256GB Black",
+        "Samsung S24 128GB",
+        "Samsung SM-S921B S24 128GB",
+        "Galaxy S24 SMS921B",
+    ]
     records = [make_record(str(i), t) for i, t in enumerate(titles)]
     corpus = Corpus(records)
     for a in records:
         for b in records:
             if words is not None:
-                assert words.score(a.tokset, b.tokset) == words.score_fsum(a.tokset, b.tokset)
-                assert compare(a, b, corpus)[-1] == words.score_fsum(a.tokset, b.tokset)
+                sa, sb = word_sets(a, b)
+                assert words.score(sa, sb) == words.score_fsum(sa, sb)
+                assert compare(a, b, corpus)[-1] == words.score_fsum(sa, sb)
 
 
 def test_fold_and_ngram_joins_equal_their_plain_versions() -> None:
