@@ -20,6 +20,9 @@ from itertools import filterfalse
 from pathlib import Path
 
 _DIGIT = re.compile(r"\d").search
+_UNIT = re.compile(
+    r"\d+(?:\.\d+)?(?:tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz|rpm|v|oz|ml)"
+).fullmatch
 WORDS_PATH = Path(__file__).with_name("model_words.json.gz")
 
 
@@ -99,6 +102,8 @@ def _pieces(toks: list[str], wholes: frozenset[str]) -> set[str]:
 
 @lru_cache(maxsize=200_000)  # a few thousand distinct tokens recur across every pair
 def _shape(tok: str) -> str:
+    if _UNIT(tok):
+        return "unit"  # "128gb", "1600mhz": a size or speed, not a model
     digits = sum(c.isdigit() for c in tok)
     if not digits:
         return "word" if len(tok) > 3 else "short"

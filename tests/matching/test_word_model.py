@@ -6,7 +6,7 @@ from __future__ import annotations
 from matching.features import word_sets
 from matching.pairs import pair_threshold, score_pairs
 from matching.record import make_record
-from matching.strings import word_keys
+from matching.strings import load_words, word_keys
 
 
 def test_a_code_written_in_pieces_is_one_shared_word() -> None:
@@ -43,3 +43,13 @@ def test_codes_split_differently_match_and_their_siblings_do_not() -> None:
     scores = score_pairs(table, "product", context=False)
     threshold = pair_threshold(context=False)
     assert [s >= threshold for s in scores] == [True, True, True, False, False], scores
+
+
+def test_a_shared_size_or_speed_is_not_model_evidence() -> None:
+    keys = word_keys(["37gb", "3300mhz", "2.5in"], ["37gb", "3300mhz", "2.5in"])
+    assert not [k for k in keys if k.startswith("t|")]
+    assert sorted(word_keys(["37gb"], ["38gb"])) == ["o|37gb", "o|38gb", "s|unit", "s|unit"]
+    words = load_words()
+    if words is not None:  # sizes and speeds never seen in training weigh less than a code
+        shared_size = words.score(frozenset({"37gb"}), frozenset({"37gb"}))
+        assert shared_size < words.score(frozenset({"zq3717x"}), frozenset({"zq3717x"}))
