@@ -165,6 +165,18 @@ def _export(
     return model
 
 
+def _log_oof(y: np.ndarray, groups: np.ndarray, p: np.ndarray, threshold: float) -> None:
+    """Out-of-fold F1 of each training set: how a change fares, read without any
+    validation or test split."""
+    names = [ps.name for ps in datasets.training_sets()]
+    for g, name in enumerate(names):
+        pick = groups == g
+        pred, truth = p[pick] >= threshold, y[pick] == 1
+        tp = float((pred & truth).sum())
+        f1 = 2 * tp / (pred.sum() + truth.sum()) if tp else 0.0
+        log.info("out-of-fold F1 %-40s %.3f", name, f1)
+
+
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     """The threshold with the best F1 of the match class on out-of-fold predictions."""
     best, best_t = -1.0, 0.5
@@ -219,6 +231,7 @@ def train(
         context_out,
     )
     log.info("context model: thresholds %s (%.0fs)", c_thresholds, time.perf_counter() - start)
+    _log_oof(y, groups, c_oof, c_thresholds["match"])
     return model
 
 
