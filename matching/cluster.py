@@ -241,8 +241,9 @@ def cluster_rows(
     progress: Progress | None = None,
 ) -> list[str]:
     """The `match-cluster` core: a product label for every row (`title` plus optional columns)."""
-    records = parallel.run(_records, list(enumerate(rows)), {"level": level})
-    labels = cluster_records(records, level, model, progress=progress)
+    with parallel.paused_gc():
+        records = parallel.run(_records, list(enumerate(rows)), {"level": level})
+        labels = cluster_records(records, level, model, progress=progress)
     # Stable readable labels: the first row id of each group.
     first: dict[int, str] = {}
     for row, label in zip(rows, labels, strict=True):

@@ -64,3 +64,60 @@ def test_fold_and_ngram_joins_equal_their_plain_versions() -> None:
         for size in (2, 3):
             ends = [(i, j) for i in range(len(toks)) for j in range(i + 1, i + size + 1)]
             assert ngram_joins(toks, size) == {"".join(toks[i:j]) for i, j in ends}
+
+
+def _context_by_sorting(pairs: list, scores: list[float]) -> list[list[float]]:
+    """The plain version of context_features: every offer's scores sorted, for every pair."""
+    from collections import defaultdict
+
+    by_side: list[dict[int, list[float]]] = [defaultdict(list), defaultdict(list)]
+    for (a, b), s in zip(pairs, scores, strict=True):
+        by_side[0][id(a)].append(s)
+        by_side[1][id(b)].append(s)
+    out = []
+    for (a, b), s in zip(pairs, scores, strict=True):
+        row, extra = [s], []
+        for side, rec in ((0, a), (1, b)):
+            others = sorted(by_side[side][id(rec)], reverse=True)
+            if others[0] == s:
+                row.append(others[1] if len(others) > 1 else 0.0)
+            else:
+                row.append(others[0])
+            extra.append(len(others))
+        row += [s - row[1], s - row[2], float(s >= row[1]), float(s >= row[2]), *extra]
+        out.append(row)
+    return out
+
+
+def test_context_features_equal_the_sorting_version() -> None:
+    from matching.pairs import context_features
+
+    rng = random.Random(1)
+    records = [make_record(str(i), f"offer {i}") for i in range(30)]
+    for _ in range(50):
+        pairs = [(rng.choice(records), rng.choice(records)) for _ in range(rng.randint(1, 80))]
+        # Ties and repeated pairs on purpose: the best score may be shared.
+        scores = [rng.choice([0.0, 0.25, 0.5, 1.0, rng.random()]) for _ in pairs]
+        assert context_features(pairs, scores) == _context_by_sorting(pairs, scores)
+
+
+def test_the_collector_is_paused_for_a_batch_and_restored_after() -> None:
+    import gc
+
+    from matching.parallel import paused_gc
+
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+            raise KeyError("a batch that fails")
+    except KeyError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
