@@ -206,6 +206,25 @@ def joined_codes(toks: list[str]) -> set[str]:
     return out
 
 
+# "Red eye" correction is a camera feature; "tarjeta (de) red" is Spanish for a network card.
+_RED_NOT_COLOUR_AFTER = frozenset(["tarjeta", "adaptador", "cable", "cables", "conmutador"])
+_RED_NOT_COLOUR_BEFORE = frozenset(["eye", "eyes"])
+
+
+def _colours(toks: list[str], tokset: set[str]) -> frozenset[str]:
+    colours = frozenset(tokset & COLOURS)
+    if "red" in colours:
+        if all(_red_not_colour(toks, i) for i, t in enumerate(toks) if t == "red"):
+            colours -= {"red"}
+    return colours
+
+
+def _red_not_colour(toks: list[str], i: int) -> bool:
+    before = toks[i - 2] if i > 1 and toks[i - 1] == "de" else toks[i - 1] if i else ""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return before in _RED_NOT_COLOUR_AFTER or after in _RED_NOT_COLOUR_BEFORE
+
+
 def extract(toks: list[str], folded_title: str, brand_field: str | None = None) -> Attributes:
     """Attributes of one listing from its normalised tokens and folded title."""
     units: dict[str, set[float]] = {}
@@ -289,7 +308,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         fits=fits,
         bundle=(not BUNDLE.isdisjoint(tokset) and _bundle(toks)) or "+" in folded_title,
         refurbished=bool(tokset & REFURBISHED),
-        colours=frozenset(tokset & COLOURS),
+        colours=_colours(toks, tokset),
         model_tokens=frozenset(model_tokens),
         part_models=frozenset(part_models),
         packaging=packaging.pop() if len(packaging) == 1 else None,

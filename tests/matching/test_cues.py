@@ -109,3 +109,18 @@ def test_cpu_model_numbers_are_codes_and_standards_are_not() -> None:
     }
     tv = make_record("2", "samsung 8k tv with 4k upscaling 16x dvd 100x zoom")
     assert tv.attrs.strong_codes == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "colours"),
+    [
+        ("Canon PowerShot G10 14.7MP, red-eye correction", set()),
+        ("TP-Link TL-WN821N tarjeta de red WiFi N300", set()),
+        ("Cable de red Cat6 3 m", set()),
+        ("Apple iPhone 16 128 Go rouge", {"rouge"}),
+        ("Apple iPhone 16 red", {"red"}),
+        ("Canon PowerShot G10 red, red-eye correction", {"red"}),
+    ],
+)
+def test_red_eye_and_spanish_network_red_are_not_colours(title: str, colours: set[str]) -> None:
+    assert make_record("x", title, level="variant").attrs.colours == colours
