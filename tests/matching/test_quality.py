@@ -16,14 +16,17 @@ from conftest import shared_data
 # retrainings (0.857 -> 0.845; the shipped model gave 0.836) and WDC large 0.1 (0.606).
 # Raised at stop 16 with the processor fixes: Amazon-Google 0.68 -> 0.70 (0.723), WDC large
 # 0.59 -> 0.60 (0.623), PriceRunner 0.72 -> 0.75 (CPUs 0.756 -> 0.797).
+# Raised at stop 17 with the word model's shapes (shared codes, sizes): Abt-Buy 0.82 -> 0.85
+# (0.876), WDC large 0.60 -> 0.63 (0.652), LSPM computers 0.81 -> 0.86 (0.881), cameras
+# 0.76 -> 0.78 (0.804), PriceRunner 0.75 -> 0.76 (lowest category 0.777).
 PAIR_FLOORS = [
-    ("abt_buy", ("valid",), 0.82),
+    ("abt_buy", ("valid",), 0.85),
     ("amazon_google", ("test",), 0.70),
-    ("wdc_products", ("valid", "large"), 0.60),
-    ("wdc_lspm", ("computers", "valid", "medium"), 0.81),
-    ("wdc_lspm", ("cameras", "valid", "medium"), 0.76),
+    ("wdc_products", ("valid", "large"), 0.63),
+    ("wdc_lspm", ("computers", "valid", "medium"), 0.86),
+    ("wdc_lspm", ("cameras", "valid", "medium"), 0.78),
 ]
-PRICERUNNER_PAIRWISE_FLOOR = 0.75  # held-out clusters; the lowest category is at 0.775
+PRICERUNNER_PAIRWISE_FLOOR = 0.76  # held-out clusters; the lowest category is at 0.777
 
 
 @pytest.mark.slow
