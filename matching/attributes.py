@@ -206,6 +206,27 @@ def joined_codes(toks: list[str]) -> set[str]:
     return out
 
 
+# Qualifier words that are something else before these words: "Ultra HD" is a resolution
+# (1,092 PriceRunner titles), "S/steel" a finish.
+_NOT_QUALIFIER_BEFORE = {
+    "ultra": frozenset(["hd", "hdr", "uhd", "high", "efficient", "rated", "slim", "thin"]),
+    "s": frozenset(["steel"]),
+}
+
+
+def _qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
+    found = tokset & QUALIFIERS
+    for word in found & _NOT_QUALIFIER_BEFORE.keys():
+        if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
+            found.discard(word)
+    return frozenset(found)
+
+
+def _not_qualifier(toks: list[str], i: int) -> bool:
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return after in _NOT_QUALIFIER_BEFORE[toks[i]]
+
+
 # "Red eye" correction is a camera feature; "tarjeta (de) red" is Spanish for a network card.
 _RED_NOT_COLOUR_AFTER = frozenset(["tarjeta", "adaptador", "cable", "cables", "conmutador"])
 _RED_NOT_COLOUR_BEFORE = frozenset(["eye", "eyes"])
@@ -301,7 +322,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         strong_codes=frozenset(strong),
         numbers=frozenset(numbers),
         units={k: frozenset(v) for k, v in units.items()},
-        qualifiers=frozenset(tokset & QUALIFIERS),
+        qualifiers=_qualifiers(toks, tokset),
         generation=frozenset(generation),
         pack=pack if pack <= 24 else 1,
         accessory=accessory,

@@ -124,3 +124,17 @@ def test_cpu_model_numbers_are_codes_and_standards_are_not() -> None:
 )
 def test_red_eye_and_spanish_network_red_are_not_colours(title: str, colours: set[str]) -> None:
     assert make_record("x", title, level="variant").attrs.colours == colours
+
+
+@pytest.mark.parametrize(
+    ("title", "qualifiers"),
+    [
+        ("Samsung UE49MU8000 49 inch Ultra HD smart TV", set()),
+        ("LG 43UK6300 43in ultra-HD 4K HDR", set()),
+        ("Bosch SMS46 s/steel dishwasher", set()),
+        ("Samsung Galaxy S24 Ultra 256GB", {"ultra"}),
+        ("Samsung Galaxy S24 Ultra 256GB Ultra HD screen", {"ultra"}),
+    ],
+)
+def test_ultra_hd_is_a_resolution_not_the_ultra_model(title: str, qualifiers: set[str]) -> None:
+    assert make_record("x", title).attrs.qualifiers == qualifiers
