@@ -4,8 +4,11 @@
   "DSC-W55B" / "dscw55"); n-grams of the text with punctuation removed meet where tokens do not.
 - The word model: a logistic regression over "word in both titles" / "word in one title only"
   learned from the training pairs, so that words whose difference matters ("used", "body",
-  "iii", "mac", "upgrade") weigh more than those that do not ("black", "new", "uk"). Stored as
-  plain weights in `model_words.json.gz`; `python -m matching.train` rebuilds it.
+  "iii", "mac", "upgrade") weigh more than those that do not ("black", "new", "uk"). The
+  shapes of the words (code, number, size or speed, word) stand in for words never seen in
+  training, shared or not; a code one title writes whole and the other in pieces
+  ("kxts208w" / "kx-ts208w") is one shared word (`aligned`). Stored as plain weights in
+  `model_words.json.gz`; `python -m matching.train` rebuilds it.
 """
 
 from __future__ import annotations
