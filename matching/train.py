@@ -37,10 +37,13 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def training_matrix() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Pairs]]:
-    """Features, labels, the source set of every training pair, and the pairs of each set."""
+def training_matrix(
+    sets: list[datasets.PairSet] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Pairs]]:
+    """Features, labels, the source set of every training pair, and the pairs of each set
+    (`sets`: the training splits, read here when not given)."""
     xs, ys, groups, all_pairs = [], [], [], []
-    for index, ps in enumerate(datasets.training_sets()):
+    for index, ps in enumerate(datasets.training_sets() if sets is None else sets):
         pairs = pair_records(ps.rows, ps.level)
         all_pairs.append(pairs)
         # The word model's column is filled later with out-of-fold scores.
@@ -165,10 +168,11 @@ def _export(
     return model
 
 
-def _log_oof(y: np.ndarray, groups: np.ndarray, p: np.ndarray, threshold: float) -> None:
+def _log_oof(
+    y: np.ndarray, groups: np.ndarray, p: np.ndarray, threshold: float, names: list[str]
+) -> None:
     """Out-of-fold F1 of each training set: how a change fares, read without any
     validation or test split."""
-    names = [ps.name for ps in datasets.training_sets()]
     for g, name in enumerate(names):
         pick = groups == g
         pred, truth = p[pick] >= threshold, y[pick] == 1
@@ -207,7 +211,10 @@ def train(
     out: Path = MODEL_PATH, context_out: Path = CONTEXT_PATH, words_out: Path = WORDS_PATH
 ) -> Model:
     start = time.perf_counter()
-    X, y, groups, all_pairs = training_matrix()
+    sets = datasets.training_sets()
+    names = [ps.name for ps in sets]
+    X, y, groups, all_pairs = training_matrix(sets)
+    del sets  # the rows are not needed once the records are built
     w = _weights(y, groups)
     words, word_oof = word_model(all_pairs, y, w, groups)
     X[:, FEATURES.index("word_model")] = word_oof
@@ -231,7 +238,7 @@ def train(
         context_out,
     )
     log.info("context model: thresholds %s (%.0fs)", c_thresholds, time.perf_counter() - start)
-    _log_oof(y, groups, c_oof, c_thresholds["match"])
+    _log_oof(y, groups, c_oof, c_thresholds["match"], names)
     return model
 
 
