@@ -206,25 +206,50 @@ def joined_codes(toks: list[str]) -> set[str]:
     return out
 
 
-# Qualifier words that are something else before these words: "Ultra HD" is a resolution
-# (1,092 PriceRunner titles), "S/steel" a finish.
+# Qualifier words that are something else next to certain words. Before: "Ultra HD" is a
+# resolution (1,092 PriceRunner titles), "Ultra-Wide" a lens's angle, "S/steel" a finish,
+# "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
+# decoder, "edge-lit" a backlight.
+# After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
+# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
 _NOT_QUALIFIER_BEFORE = {
-    "ultra": frozenset(["hd", "hdr", "uhd", "high", "efficient", "rated", "slim", "thin"]),
-    "s": frozenset(["steel"]),
+    word: frozenset(after.split())
+    for word, after in {
+        "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
+        "s": "steel",
+        "super": "uhd ultra freeze freezing cooling slim silent efficient",
+        "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks",
+        "plus": "freesat freeview bubble steam",
+        "pro": "idiom",
+        "edge": "lit led",
+    }.items()
+}
+_NOT_QUALIFIER_AFTER = {
+    word: frozenset(before.split())
+    for word, before in {
+        "pro": "hdr reality 4k hd",
+        "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
+        "super": "hdr",
+        "xl": "twindos",
+    }.items()
 }
 
 
 def _qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
     found = tokset & QUALIFIERS
-    for word in found & _NOT_QUALIFIER_BEFORE.keys():
+    for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys()):
         if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
             found.discard(word)
     return frozenset(found)
 
 
 def _not_qualifier(toks: list[str], i: int) -> bool:
+    before = toks[i - 1] if i else ""
     after = toks[i + 1] if i + 1 < len(toks) else ""
-    return after in _NOT_QUALIFIER_BEFORE[toks[i]]
+    word = toks[i]
+    return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or before in _NOT_QUALIFIER_AFTER.get(
+        word, ()
+    )
 
 
 # "Red eye" correction is a camera feature; "tarjeta (de) red" is Spanish for a network card.

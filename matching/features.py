@@ -15,6 +15,9 @@ from matching.strings import WordModel, aligned, load_words, overlap
 
 NAN = float("nan")
 
+# A form factor named on one side only is no conflict: many titles name none.
+ONE_SIDED = STRONG_QUALIFIERS - FORM_FACTORS
+
 FEATURES: tuple[str, ...] = (
     "ratio",
     "token_set",
@@ -299,7 +302,7 @@ def compare(
         float(bool(aa.brand and ab.brand and aa.brand != ab.brand)),
         float(len(aa.qualifiers ^ ab.qualifiers)),
         float(
-            bool((aa.qualifiers ^ ab.qualifiers) & STRONG_QUALIFIERS)
+            bool((aa.qualifiers ^ ab.qualifiers) & ONE_SIDED)
             or bool(
                 (fa := aa.qualifiers & FORM_FACTORS)
                 and (fb := ab.qualifiers & FORM_FACTORS)
