@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from matching import parallel
 from matching.blocking import candidate_pairs
-from matching.features import Corpus, code_hits
+from matching.features import FORM_FACTORS, ONE_SIDED, Corpus, code_hits
 from matching.model import Model, load_model
 from matching.pairs import shared_features
 from matching.record import Record, make_record
@@ -61,6 +61,11 @@ def profile(rec: Record, level: str) -> dict[str, object]:
         out["screen"] = max(screens)
     if a.generation:
         out["generation"] = a.generation
+    # "Pro" and "Pro Max", "4070" and "4070 Super" are two models, as the service's veto says;
+    # a form factor (SXM, NVL) counts only when named.
+    out["qualifiers"] = a.qualifiers & ONE_SIDED
+    if forms := a.qualifiers & FORM_FACTORS:
+        out["form"] = forms
     if level == "variant" and a.colours:
         out["colour"] = a.colours
     return out
