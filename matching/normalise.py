@@ -30,7 +30,10 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:hz)", "hz"),
     # Spin speeds are specifications, not model codes ("1400rpm", "1400 u/min").
     (r"(?:rpm|u/min|tr/min)", "rpm"),
+    # A bare "G" after a number: "RTX 4060 Ti 16G" is 16 GB, but "4G" and "5G" are networks.
+    (r"g", "gb"),
 ]
+_BARE_G = f"u{len(_UNITS) - 1}"
 # One pass for every unit: the named group that matched says which unit it was.
 _UNIT_RE = re.compile(
     r"(?<![a-wyz0-9.])(\d+(?:[.,]\d+)?)\s*-?\s*(?:"
@@ -76,6 +79,8 @@ def _number(raw: str) -> str:
 
 
 def _unit(m: re.Match[str]) -> str:
+    if m.lastgroup == _BARE_G and float(m.group(1).replace(",", ".")) < 6:
+        return m.group(0)
     return _number(m.group(1)) + _UNIT_NAMES[m.lastgroup or ""] + " "
 
 
