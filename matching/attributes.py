@@ -24,6 +24,8 @@ STRONG_QUALIFIERS = frozenset(
 )
 # Form factors: a difference counts only when both sides name one (many titles name none).
 FORM_FACTORS = frozenset({"sxm", "pcie", "nvl"})
+# A qualifier only one side has names another model, unless it is a form factor.
+ONE_SIDED = STRONG_QUALIFIERS - FORM_FACTORS
 UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz|rpm)$")
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(

@@ -2,9 +2,10 @@
 
 Edges are taken best first. Two groups merge when the edge clears the link threshold, when
 their attribute profiles do not conflict (capacity, screen, accessory, refurbished, pack,
-generation; colour at the variant level), when every scored pair between them clears a floor
-and their mean clears the link threshold, and when no shop appears in both (a shop rarely
-lists one product twice; at the product level a very high score may still merge them).
+generation, model qualifiers; colour at the variant level), when every scored pair between
+them clears a floor and names no two model numbers and their mean clears the link threshold,
+and when no shop appears in both (a shop rarely lists one product twice; at the product level
+a very high score may still merge them).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matching import parallel
+from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.blocking import candidate_pairs
-from matching.features import FORM_FACTORS, ONE_SIDED, Corpus, code_hits
+from matching.clash import number_clash
+from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
 from matching.pairs import shared_features
 from matching.record import Record, make_record
@@ -54,6 +57,9 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     caps = a.capacities_gb
     if caps:
         out["capacity"] = max(caps)
+    if len(caps) > 1:
+        # Memory and storage both named ("M4 16 Go 512 Go"): both must agree.
+        out["capacities"] = caps
     if a.packaging:
         out["packaging"] = a.packaging
     screens = a.units.get("in")
@@ -220,8 +226,9 @@ def _linked(
     coded: list[bool],
     policy: Policy,
 ) -> bool:
-    """Average linkage over the scored pairs across two groups, no scored pair under the floor,
-    and no unscored pair whose model codes clash."""
+    """Average linkage over the scored pairs across two groups, no scored pair under the floor
+    or naming two model numbers ("iPhone 15" / "iPhone 16"), and no unscored pair whose model
+    codes clash."""
     total, count = 0.0, 0
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     for x in small:
@@ -232,7 +239,7 @@ def _linked(
                 if coded[x] and coded[y] and code_clash(records[x], records[y]):
                     return False
                 continue
-            if s < policy.floor:
+            if s < policy.floor or number_clash(records[x], records[y]):
                 return False
             total += s
             count += 1

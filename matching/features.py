@@ -9,14 +9,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from matching.attributes import FORM_FACTORS, STRONG_QUALIFIERS
+from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 from matching.strings import WordModel, aligned, load_words, overlap
 
 NAN = float("nan")
-
-# A form factor named on one side only is no conflict: many titles name none.
-ONE_SIDED = STRONG_QUALIFIERS - FORM_FACTORS
 
 FEATURES: tuple[str, ...] = (
     "ratio",

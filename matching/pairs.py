@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
-from matching.features import FORM_FACTORS, INDEX, ONE_SIDED, SHIPPED, Corpus, compare
+from matching.clash import qualifier_clash
+from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
 from matching.record import Record, make_record
 from matching.strings import WordModel, load_words
@@ -219,32 +219,6 @@ def apply_rules(
             score = min(score, 0.05)
         out.append(score)
     return out
-
-
-def qualifier_clash(a: Record, b: Record) -> bool:
-    """Two models: a qualifier only one title has, typed as a word right after a model word
-    both have ("iPhone 16 Pro" / "16 Pro Max", "RTX 4070" / "4070 Super"), or two form factors
-    ("H200 NVL" / "H200 SXM").
-
-    The trees weigh a one-sided qualifier lightly, since the training sets label many pairs one
-    product across a descriptive "Pro" or "Plus"; right after a shared model word (one with a
-    digit, or a shared qualifier) it names the model. "Professional", read as "pro", is an
-    adjective, so the word must be typed as it is."""
-    fa, fb = a.attrs.qualifiers & FORM_FACTORS, b.attrs.qualifiers & FORM_FACTORS
-    if fa and fb and fa.isdisjoint(fb):
-        return True
-    for x, y in ((a, b), (b, a)):
-        for q in (x.attrs.qualifiers - y.attrs.qualifiers) & ONE_SIDED:
-            typed = r"\+|(?<![a-z])plus(?![a-z])" if q == "plus" else rf"(?<![a-z]){q}(?![a-z])"
-            if not re.search(typed, x.title.lower()):
-                continue
-            t = x.toks
-            for i in range(1, len(t)):
-                before = t[i - 1]
-                if t[i] == q and before in y.tokset:
-                    if before in y.attrs.qualifiers or any(c.isdigit() for c in before):
-                        return True
-    return False
 
 
 def pair_threshold(model: Model | None = None, context: bool = True, cross: bool = False) -> float:

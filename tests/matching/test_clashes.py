@@ -1,14 +1,22 @@
-"""Model qualifiers ("Pro", "Max", "Super", "XTX", "NVL"): read only where they name a model,
-and two models told apart by one are never one product, in match-pairs and match-cluster."""
+"""Two models that look alike: a qualifier ("Pro" / "Pro Max", "4070" / "4070 Super", "NVL" /
+"SXM"), a model number ("iPhone 15" / "iPhone 16"), a memory size ("8G" / "16G", "M4 16 Go" /
+"M4 Pro 24 Go"). They are never one product: in match-pairs where the reading is narrow enough
+for the benchmarks' listings, in match-cluster and in the catalog's service always."""
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
 
-from matching.cluster import Policy, group_records
-from matching.features import ONE_SIDED
-from matching.pairs import pair_records, pair_threshold, qualifier_clash, score_pairs
+import pytest
+from sqlalchemy.orm import Session
+
+from catalog.models import Offer, Shop
+from matching.attributes import ONE_SIDED
+from matching.clash import number_clash, qualifier_clash
+from matching.cluster import Policy, cluster_rows, group_records
+from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.record import make_record
+from matching.service import match_offers
 
 
 @pytest.mark.parametrize(
@@ -101,3 +109,78 @@ def test_clusters_never_join_two_qualified_models() -> None:
     assert labels[0] == labels[1]
     assert labels[2] != labels[0]
     assert labels[3] != labels[4]
+
+
+NUMBERS = [
+    ("Apple iPhone 15 128 Go Noir", "Apple iPhone 16 128 Go Noir"),
+    ("Apple iPhone 16 128 Go Noir", "Apple iPhone 16e 128 Go Noir"),
+    ("Apple Watch Series 9 GPS 45 mm", "Apple Watch Series 10 GPS 46 mm"),
+]
+NO_NUMBER_CLASH = [
+    ("Apple iPhone 16 128 Go Noir", "Smartphone APPLE iPhone 16 128Go Blanc"),
+    # A shared model code outweighs a range number shops disagree on.
+    ("bosch kgn34xl35g serie 4 fridge freezer", "bosch serie 8 kgn34xl35g fridge freezer"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), NUMBERS)
+def test_one_word_followed_by_two_model_numbers_is_two_models(left: str, right: str) -> None:
+    assert number_clash(*_pair(left, right))
+    assert number_clash(*_pair(right, left))
+
+
+@pytest.mark.parametrize(("left", "right"), NO_NUMBER_CLASH)
+def test_same_number_or_same_code_is_no_number_clash(left: str, right: str) -> None:
+    assert not number_clash(*_pair(left, right))
+
+
+def test_a_bare_g_after_a_number_is_memory_but_4g_and_5g_are_networks() -> None:
+    eight = make_record("a", "MSI GeForce RTX 4060 Ti VENTUS 2X 8G OC")
+    sixteen = make_record("b", "MSI GeForce RTX 4060 Ti VENTUS 2X 16G OC")
+    assert eight.attrs.capacities_gb == {8.0} and sixteen.attrs.capacities_gb == {16.0}
+    assert not make_record("c", "Samsung Galaxy A56 5G 128 Go").attrs.capacities_gb - {128.0}
+    assert not make_record("d", "HP EliteBook 4G LTE 8GB").attrs.capacities_gb - {8.0}
+
+
+# Flagship models of the site's categories, as French shops list them.
+SITE = [
+    ("Apple iPhone 16 Pro 256 Go Titane noir", "s0"),
+    ("Apple iPhone 16 Pro (256 Go) - Titane blanc", "s1"),
+    ("iPhone 16 Pro Max 256Go - Titane Naturel", "s2"),
+    ("Apple iPhone 15 128 Go Noir", "s0"),
+    ("Apple iPhone 16 128 Go Noir", "s1"),
+    ("Apple iPhone 16e 128 Go Noir", "s2"),
+    ("Carte graphique ASUS GeForce RTX 4070 SUPER DUAL OC 12 Go GDDR6X", "s0"),
+    ("ASUS Dual GeForce RTX 4070 OC Edition 12GB GDDR6X", "s1"),
+    ("MSI GeForce RTX 4060 Ti VENTUS 2X 8G OC", "s0"),
+    ("MSI GeForce RTX 4060 Ti VENTUS 2X 16G OC", "s1"),
+    ("NVIDIA H200 NVL 141 Go", "s0"),
+    ("NVIDIA H200 SXM 141GB HBM3e", "s1"),
+    ("Apple MacBook Pro 14 pouces puce M4 16 Go 512 Go", "s0"),
+    ("Apple MacBook Pro 14 pouces puce M4 Pro 24 Go 512 Go", "s1"),
+]
+
+
+def test_match_cluster_keeps_the_site_flagships_apart() -> None:
+    rows = [{"id": str(i), "title": t, "shop": shop} for i, (t, shop) in enumerate(SITE)]
+    labels = cluster_rows(rows)
+    assert labels[0] == labels[1]  # one iPhone 16 Pro in two colours
+    groups = [{i for i, label in enumerate(labels) if label == x} for x in set(labels)]
+    assert sorted(map(len, groups)) == [1] * (len(SITE) - 2) + [2]
+
+
+def test_the_service_keeps_the_site_flagships_apart(session: Session) -> None:
+    shops = [Shop(slug=f"s{i}", name=f"Shop {i}", domain=f"s{i}.test") for i in range(3)]
+    session.add_all(shops)
+    session.flush()
+    offers = [
+        Offer(shop=shops[int(shop[1])], url=f"https://x.test/{i}", title=t, price=Decimal(999))
+        for i, (t, shop) in enumerate(SITE)
+    ]
+    session.add_all(offers)
+    session.flush()
+    match_offers(session)
+    products = [o.product_id for o in offers]
+    assert products[0] == products[1] is not None
+    others = [p for p in products[2:] if p is not None]
+    assert len(set(others)) == len(others) and products[0] not in others
