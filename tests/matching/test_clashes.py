@@ -84,16 +84,6 @@ def test_descriptive_or_untold_qualifiers_are_no_clash(left: str, right: str) ->
     assert not qualifier_clash(*_pair(left, right))
 
 
-def test_match_pairs_keeps_qualified_models_apart() -> None:
-    rows = [
-        {"id": str(i), "left_title": left, "right_title": right}
-        for i, (left, right) in enumerate(CLASHES + SAME)
-    ]
-    scores = score_pairs(rows, "product")
-    threshold = pair_threshold()
-    assert [s >= threshold for s in scores] == [False] * len(CLASHES) + [True] * len(SAME)
-
-
 def test_clusters_never_join_two_qualified_models() -> None:
     titles = [
         "Apple iPhone 16 Pro 256 Go Titane noir",
@@ -132,6 +122,15 @@ def test_one_word_followed_by_two_model_numbers_is_two_models(left: str, right: 
 @pytest.mark.parametrize(("left", "right"), NO_NUMBER_CLASH)
 def test_same_number_or_same_code_is_no_number_clash(left: str, right: str) -> None:
     assert not number_clash(*_pair(left, right))
+
+
+def test_match_pairs_keeps_look_alike_models_apart() -> None:
+    pairs = CLASHES + NUMBERS + SAME + NO_NUMBER_CLASH
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
+    scores = score_pairs(rows, "product")
+    threshold = pair_threshold()
+    apart = len(CLASHES) + len(NUMBERS)
+    assert [s >= threshold for s in scores] == [False] * apart + [True] * (len(pairs) - apart)
 
 
 def test_a_bare_g_after_a_number_is_memory_but_4g_and_5g_are_networks() -> None:
