@@ -214,9 +214,12 @@ def joined_codes(toks: list[str]) -> set[str]:
 # decoder, "edge-lit" a backlight.
 # After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
 # "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
-_NOT_QUALIFIER_BEFORE = {
-    word: frozenset(after.split())
-    for word, after in {
+def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {word: frozenset(words.split()) for word, words in table.items()}
+
+
+_NOT_QUALIFIER_BEFORE = _word_sets(
+    {
         "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
         "s": "steel",
         "super": "uhd ultra freeze freezing cooling slim silent efficient",
@@ -224,17 +227,16 @@ _NOT_QUALIFIER_BEFORE = {
         "plus": "freesat freeview bubble steam",
         "pro": "idiom",
         "edge": "lit led",
-    }.items()
-}
-_NOT_QUALIFIER_AFTER = {
-    word: frozenset(before.split())
-    for word, before in {
+    }
+)
+_NOT_QUALIFIER_AFTER = _word_sets(
+    {
         "pro": "hdr reality 4k hd",
         "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
         "super": "hdr",
         "xl": "twindos",
-    }.items()
-}
+    }
+)
 
 
 def _qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
@@ -249,8 +251,8 @@ def _not_qualifier(toks: list[str], i: int) -> bool:
     before = toks[i - 1] if i else ""
     after = toks[i + 1] if i + 1 < len(toks) else ""
     word = toks[i]
-    return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or before in _NOT_QUALIFIER_AFTER.get(
-        word, ()
+    return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or (
+        before in _NOT_QUALIFIER_AFTER.get(word, ())
     )
 
 
