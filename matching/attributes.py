@@ -208,16 +208,16 @@ def joined_codes(toks: list[str]) -> set[str]:
     return out
 
 
+def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {word: frozenset(words.split()) for word, words in table.items()}
+
+
 # Qualifier words that are something else next to certain words. Before: "Ultra HD" is a
 # resolution (1,092 PriceRunner titles), "Ultra-Wide" a lens's angle, "S/steel" a finish,
 # "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
 # decoder, "edge-lit" a backlight.
 # After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
 # "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
-def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
-    return {word: frozenset(words.split()) for word, words in table.items()}
-
-
 _NOT_QUALIFIER_BEFORE = _word_sets(
     {
         "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
