@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from matching.connectivity import NOT_BUNDLED, read_network
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
 from matching.normalise import fold
 from matching.partnumbers import read_part
@@ -56,6 +57,9 @@ _GEN = re.compile(r"^gen(\d{1,2})$")
 _PACK_WORDS = re.compile(
     r"\b(?:pack|lot|set)\s+(?:de\s+|of\s+|von\s+)?(\d{1,2})\b|\b(\d{1,2})\s*-?\s*(?:pack|pcs|pieces|stuck|er-pack)\b"
 )
+# A "+" between two items ("PS5 + manette", "PS5+manette"); not one glued to the word before
+# it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
+_PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
 _PACK_HINT = re.compile(r"pack|lot|set|pcs|pieces|stuck")
 _PACK_X = re.compile(r"^(\d{1,2})x$")
 # "4x HDMI" counts a device's ports, not devices in the box.
@@ -95,6 +99,7 @@ class Attributes:
     # Model codes read out of processor part numbers ("bx80677i77700" holds "i77700").
     part_models: frozenset[str] = frozenset()
     packaging: str | None = None  # "box" (retail) or "tray" (OEM), when only one is named
+    network: str | None = None  # "5g", "4g", "cellular", "wifi", "gps" (`connectivity.py`)
 
     @property
     def capacities_gb(self) -> frozenset[float]:
@@ -356,13 +361,21 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         pack=pack if pack <= 24 else 1,
         accessory=accessory,
         fits=fits,
-        bundle=(not BUNDLE.isdisjoint(tokset) and _bundle(toks)) or "+" in folded_title,
+        bundle=(not BUNDLE.isdisjoint(tokset) and _bundle(toks)) or _plus_items(folded_title),
         refurbished=bool(tokset & REFURBISHED),
         colours=_colours(toks, tokset),
         model_tokens=frozenset(model_tokens),
         part_models=frozenset(part_models),
         packaging=packaging.pop() if len(packaging) == 1 else None,
+        network=read_network(toks, tokset),
     )
+
+
+def _plus_items(folded: str) -> bool:
+    # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
+    if "+" not in folded:
+        return False
+    return any((m.group(1) or m.group(2)) not in NOT_BUNDLED for m in _PLUS_ITEM.finditer(folded))
 
 
 def _bundle(toks: list[str]) -> bool:

@@ -59,10 +59,11 @@ _PHRASES = [
         " anc ",
     ),
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
+    (re.compile(r"\bwi[ -]?fi\b"), "wifi"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
 # A word each phrase above cannot match without.
-_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("1",)]
+_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("1",)]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
