@@ -2,7 +2,7 @@
 
 Edges are taken best first. Two groups merge when the edge clears the link threshold, when
 their attribute profiles do not conflict (capacity, screen, accessory, refurbished, pack,
-generation, model qualifiers; colour at the variant level), when every scored pair between
+generation, model qualifiers, network; colour at the variant level), when every scored pair between
 them clears a floor and names no two model numbers and their mean clears the link threshold,
 and when no shop appears in both (a shop rarely lists one product twice; at the product level
 a very high score may still merge them).
@@ -19,6 +19,7 @@ from matching import parallel
 from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.blocking import candidate_pairs
 from matching.clash import number_clash
+from matching.connectivity import mobile
 from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
 from matching.pairs import shared_features
@@ -27,6 +28,7 @@ from matching.strings import load_words
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
+_WATCHES = frozenset(["watch", "montre", "smartwatch"])
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     out["qualifiers"] = a.qualifiers & ONE_SIDED
     if forms := a.qualifiers & FORM_FACTORS:
         out["form"] = forms
+    # Wi-Fi only / with a mobile network, and 4G / 5G, when named (`connectivity.py`).
+    if (has_mobile := mobile(a.network)) is not None:
+        out["mobile"] = has_mobile
+    if a.network in ("4g", "5g"):
+        out["network"] = a.network
+    # A watch's case size is its screen: "Watch Series 10 42 mm" / "46 mm".
+    if (mm := a.units.get("mm")) and not _WATCHES.isdisjoint(rec.tokset):
+        out["case_mm"] = max(mm)
     if level == "variant" and a.colours:
         out["colour"] = a.colours
     return out

@@ -38,7 +38,7 @@ GENERIC = frozenset(
     carte graphique graphics card gpu pour datacenter accelerateur acceleratrice tensor core
     smartphone telephone mobile portable pc laptop ordinateur notebook ecouteurs sans fil
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
-    hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked
+    hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked wifi cellular cellulaire
     processeur processor prozessor cpu
     kaby coffee comet alder raptor lake skylake haswell broadwell ivy sandy bridge
     """.split()
@@ -74,7 +74,7 @@ def _rule(words: set[str]) -> str | None:
 
 
 def price_attributes(toks: list[str], category: str | None, attrs: Attributes) -> dict[str, Any]:
-    """storage_gb / ram_gb / memory_gb / screen_in and condition, as the site's facets expect."""
+    """storage_gb / ram_gb / memory_gb / screen_in, network, condition, as the site expects."""
     out: dict[str, Any] = {}
     caps: list[tuple[int, bool]] = []  # (GB, followed by "ram")
     for i, tok in enumerate(toks):
@@ -100,6 +100,8 @@ def price_attributes(toks: list[str], category: str | None, attrs: Attributes) -
     screens = attrs.units.get("in")
     if screens:
         out["screen_in"] = max(screens)
+    if attrs.network:
+        out["network"] = attrs.network
     if attrs.refurbished:
         out["condition"] = "refurbished"
     if attrs.pack > 1:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
 from matching.clash import number_clash, qualifier_clash
+from matching.connectivity import network_clash
 from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
 from matching.record import Record, make_record
@@ -200,7 +201,8 @@ def apply_rules(
 ) -> list[float]:
     """Identity rules over the learned score: one GTIN is one variant; at the variant level a
     different GTIN or colour is another variant; two models told apart by a qualifier or a
-    model number are two products (`clash.py`); a side without a title is no evidence of a
+    model number are two products (`clash.py`), and so are two networks ("Wi-Fi" / "Wi-Fi +
+    Cellular", 4G / 5G: `connectivity.py`); a side without a title is no evidence of a
     match, whatever the learned scores make of it (the cross-encoder reads two empty texts as
     alike), unless the GTINs agree."""
     colour, qualifier = INDEX["colour_conflict"], INDEX["qualifier_conflict"]
@@ -209,6 +211,8 @@ def apply_rules(
         if not (a.title and b.title):
             score = min(score, 0.01)
         if (vector[qualifier] == 1.0 and qualifier_clash(a, b)) or number_clash(a, b):
+            score = min(score, 0.05)
+        if network_clash(a.attrs.network, b.attrs.network):
             score = min(score, 0.05)
         if a.gtin and b.gtin:
             if a.gtin == b.gtin:

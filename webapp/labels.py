@@ -57,8 +57,11 @@ SPEC = {
     "ram_gb": "Mémoire vive (Go)",
     "tflops": "Puissance (TFLOPS)",
     "screen_in": "Écran (pouces)",
+    "network": "Connectivité",
     "colour": "Couleur",
 }
+# The matcher's network codes (matching/connectivity.py), as shops and makers write them.
+NETWORK = {"wifi": "Wi-Fi", "gps": "GPS", "cellular": "Cellular", "4g": "4G", "5g": "5G"}
 
 
 def init_app(app: Flask) -> None:
@@ -106,12 +109,20 @@ def facet_label(name: str, value: str) -> str:
     return value
 
 
+def spec_value(key: str, value: Any) -> str:
+    if key == "network":
+        return NETWORK.get(str(value), str(value))
+    return str(value)
+
+
 def variant_label(product: Product) -> str:
     attributes: dict[str, Any] = product.attributes or {}
     parts = []
     for key in ("storage_gb", "memory_gb", "ram_gb"):
         if attributes.get(key) is not None:
             parts.append(_("%(n)s Go", n=attributes[key]))
+    if attributes.get("network"):
+        parts.append(spec_value("network", attributes["network"]))
     return " · ".join(parts) or product.name
 
 

@@ -22,6 +22,7 @@ from webapp import pricing
 from webapp.csvstream import HISTORY_COLUMNS, history_values, rows_to_csv
 from webapp.db import get_session, session_factory
 from webapp.i18n import day, money
+from webapp.labels import spec_value
 from webapp.search import csv_response, wants_bom
 
 bp = Blueprint("products", __name__)
@@ -142,7 +143,7 @@ def _specs(product: Product) -> list[tuple[str, str]]:
     for key, value in sorted((product.attributes or {}).items()):
         if key in SPEC_HIDDEN or isinstance(value, (dict, list)):
             continue
-        out.append((str(key), str(value)))
+        out.append((str(key), spec_value(str(key), value)))
     return out
 
 

@@ -134,6 +134,41 @@ def test_scraped_text_is_escaped(client, db_url, catalogue) -> None:
     assert suggestions[0]["name"].startswith("<script>")  # JSON keeps text; the page escapes it
 
 
+def test_tablet_configurations_by_network(client, db_url, catalogue) -> None:
+    # Wi-Fi and Wi-Fi + Cellular iPads are two products of one model: variants of each other.
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        shop = session.get(Shop, catalogue.shops["fnac"].id)
+        ids = []
+        for network, price in (("wifi", "699.00"), ("cellular", "869.00")):
+            product = Product(
+                name="Apple iPad Air 11 M2 128 Go",
+                brand="Apple",
+                model="iPad Air 11 M2",
+                category="tablet",
+                attributes={"storage_gb": 128, "network": network},
+            )
+            session.add(product)
+            session.add(
+                Offer(
+                    shop=shop,
+                    product=product,
+                    url=f"https://fnac.example/ipad-{network}",
+                    title=f"Apple iPad Air 11 M2 {network} 128 Go",
+                    price=Decimal(price),
+                    availability="InStock",
+                )
+            )
+            session.flush()
+            ids.append(product.id)
+        session.commit()
+    engine.dispose()
+    html = client.get(f"/product/{ids[0]}").get_data(as_text=True)
+    assert "<th>Connectivité</th><td>Wi-Fi</td>" in html
+    assert "128 Go · Wi-Fi</strong>" in html
+    assert f'href="/product/{ids[1]}">128 Go · Cellular' in html
+
+
 def test_search_page_facets_and_no_result(client, catalogue) -> None:
     html = client.get("/recherche?q=iphone").get_data(as_text=True)
     assert "Apple iPhone 16 128 Go" in html and "3 produit(s)" in html
