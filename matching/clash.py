@@ -14,6 +14,8 @@ import re
 from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 
+_DIGIT = re.compile(r"\d").search
+
 
 def qualifier_clash(a: Record, b: Record) -> bool:
     """Two models: a qualifier only one title has, typed as a word right after a model word
@@ -29,8 +31,7 @@ def qualifier_clash(a: Record, b: Record) -> bool:
         return True
     for x, y in ((a, b), (b, a)):
         for q in (x.attrs.qualifiers - y.attrs.qualifiers) & ONE_SIDED:
-            typed = r"\+|(?<![a-z])plus(?![a-z])" if q == "plus" else rf"(?<![a-z]){q}(?![a-z])"
-            if not re.search(typed, x.title.lower()):
+            if not _typed(q, x.title):
                 continue
             t = x.toks
             for i in range(1, len(t)):
@@ -39,6 +40,40 @@ def qualifier_clash(a: Record, b: Record) -> bool:
                     if before in y.attrs.qualifiers or any(c.isdigit() for c in before):
                         return True
     return False
+
+
+def model_clash(a: Record, b: Record) -> bool:
+    """Two models by their numbers or by where a shared qualifier stands."""
+    return number_clash(a, b) or moved_qualifier(a, b)
+
+
+def moved_qualifier(a: Record, b: Record) -> bool:
+    """A qualifier both titles have, after a model word in one only (`_moved`)."""
+    return _moved(a, b) or _moved(b, a)
+
+
+def _moved(x: Record, y: Record) -> bool:
+    """A qualifier both titles have, after a model number in one only: "MacBook Pro M4 Pro 24
+    Go" and "MacBook Pro M4 16 Go" are two chips. Read narrowly, since shops order words
+    freely ("RTX 2060 AMP Super" / "2060 Super AMP"): the qualifier typed as a word in both
+    titles, and the other title's number followed by a spec the first does not have."""
+    shared = x.attrs.qualifiers & y.attrs.qualifiers & ONE_SIDED
+    for before, q in itertools.pairwise(x.toks):
+        if q not in shared or len(before) < 2 or not _short(before):
+            continue
+        if before not in x.attrs.model_tokens:
+            continue
+        nexts = [n for w, n in itertools.pairwise(y.toks) if w == before]
+        if nexts and all(_DIGIT(n) and n not in x.tokset for n in nexts):
+            if _typed(q, x.title) and _typed(q, y.title):
+                return True
+    return False
+
+
+def _typed(q: str, title: str) -> bool:
+    """The qualifier as typed ("Professional" is read "pro", but it is an adjective)."""
+    typed = r"\+|(?<![a-z])plus(?![a-z])" if q == "plus" else rf"(?<![a-z]){q}(?![a-z])"
+    return re.search(typed, title.lower()) is not None
 
 
 def number_clash(a: Record, b: Record) -> bool:
@@ -61,10 +96,17 @@ def number_clash(a: Record, b: Record) -> bool:
             continue
         if token not in b.tokset and token not in b.joins:
             if all(t not in a.tokset and t not in a.joins for t in theirs):
-                return True
+                if _bare(token) not in {_bare(t) for t in theirs}:
+                    return True
     return False
 
 
 def _short(token: str) -> bool:
-    """A model number: "15", "16e", "4070" (longer codes are compared as codes)."""
-    return len(token) <= 4 and token[0].isdigit()
+    """A model number: "15", "16e", "4070", "a55", "s24" (longer codes are compared as codes)."""
+    return len(token) <= 4 and (token[0].isdigit() or token[1:].isdigit())
+
+
+def _bare(token: str) -> str:
+    """The number without a one-letter prefix, which shops drop: "Ryzen R5" is "Ryzen 5",
+    "v8" is version 8, "Source S340" is "Source 340"."""
+    return token[1:] if token[0].isalpha() and token[1:].isdigit() else token

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from matching import parallel
 from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.blocking import candidate_pairs
-from matching.clash import number_clash
+from matching.clash import model_clash
 from matching.connectivity import mobile
 from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
@@ -237,8 +237,8 @@ def _linked(
     policy: Policy,
 ) -> bool:
     """Average linkage over the scored pairs across two groups, no scored pair under the floor
-    or naming two model numbers ("iPhone 15" / "iPhone 16"), and no unscored pair whose model
-    codes clash."""
+    or naming two models ("iPhone 15" / "iPhone 16", "M4" / "M4 Pro"), and no unscored pair
+    whose model codes clash."""
     total, count = 0.0, 0
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     for x in small:
@@ -249,7 +249,7 @@ def _linked(
                 if coded[x] and coded[y] and code_clash(records[x], records[y]):
                     return False
                 continue
-            if s < policy.floor or number_clash(records[x], records[y]):
+            if s < policy.floor or model_clash(records[x], records[y]):
                 return False
             total += s
             count += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
-from matching.clash import number_clash, qualifier_clash
+from matching.clash import model_clash, qualifier_clash
 from matching.connectivity import network_clash
 from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
@@ -210,7 +210,7 @@ def apply_rules(
     for (a, b), vector, score in zip(pairs, vectors, scores, strict=True):
         if not (a.title and b.title):
             score = min(score, 0.01)
-        if (vector[qualifier] == 1.0 and qualifier_clash(a, b)) or number_clash(a, b):
+        if (vector[qualifier] == 1.0 and qualifier_clash(a, b)) or model_clash(a, b):
             score = min(score, 0.05)
         if network_clash(a.attrs.network, b.attrs.network):
             score = min(score, 0.05)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
 from matching.attributes import ONE_SIDED
-from matching.clash import number_clash, qualifier_clash
+from matching.clash import moved_qualifier, number_clash, qualifier_clash
 from matching.cluster import Policy, cluster_rows, group_records
 from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.record import make_record
@@ -105,11 +105,23 @@ NUMBERS = [
     ("Apple iPhone 15 128 Go Noir", "Apple iPhone 16 128 Go Noir"),
     ("Apple iPhone 16 128 Go Noir", "Apple iPhone 16e 128 Go Noir"),
     ("Apple Watch Series 9 GPS 45 mm", "Apple Watch Series 10 GPS 46 mm"),
+    # A letter before the number: Samsung's A and S series, Apple's chips.
+    ("Samsung Galaxy A55 5G 128 Go Noir", "Samsung Galaxy A15 5G 128 Go Noir"),
+    ("Samsung Galaxy S24 256 Go", "Samsung Galaxy S23 256 Go"),
+    ("Apple MacBook Air 13 pouces puce M3 256 Go", "Apple MacBook Air 13 pouces puce M4 256 Go"),
 ]
 NO_NUMBER_CLASH = [
     ("Apple iPhone 16 128 Go Noir", "Smartphone APPLE iPhone 16 128Go Blanc"),
     # A shared model code outweighs a range number shops disagree on.
     ("bosch kgn34xl35g serie 4 fridge freezer", "bosch serie 8 kgn34xl35g fridge freezer"),
+]
+
+
+# A one-letter prefix that shops drop says nothing: "R5" is "5", "v8" is version 8.
+LETTER_DROPPED = [
+    ("AMD Ryzen 5 processeur 6 coeurs", "AMD Ryzen R5 processeur 6 coeurs"),
+    ("sony vegas movie studio dvd 8 platinum", "sony vegas movie studio dvd v8 platinum"),
+    ("NZXT Source 340 Midi-Tower White", "NZXT Source S340 Blanca"),
 ]
 
 
@@ -124,12 +136,41 @@ def test_same_number_or_same_code_is_no_number_clash(left: str, right: str) -> N
     assert not number_clash(*_pair(left, right))
 
 
+@pytest.mark.parametrize(("left", "right"), LETTER_DROPPED)
+def test_a_dropped_letter_prefix_is_no_number_clash(left: str, right: str) -> None:
+    assert not number_clash(*_pair(left, right))
+    assert not number_clash(*_pair(right, left))
+
+
+MOVED = [
+    (
+        "Apple MacBook Pro 14 M4 16 Go 512 Go Noir sidéral",
+        'Apple MacBook Pro 14" puce M4 Pro 24 Go 512 Go SSD Argent',
+    ),
+]
+NOT_MOVED = [
+    # Shops order words freely.
+    ("ASUS GeForce RTX 4070 Ti Super 16 Go", "ASUS GeForce RTX 4070 Super Ti 16GB"),
+    ("Apple MacBook Pro 14 M4 Pro 24 Go 512 Go", "MacBook Pro 14 pouces puce M4 Pro 24Go 512Go"),
+    # "Professional" is an adjective; "Pro" is typed on one side only.
+    ("Blaze 34 3 Pro Cart", "Blaze 34 3-Burner Professional Grill Cart"),
+]
+
+
+def test_a_shared_qualifier_after_a_model_number_on_one_side_only_is_two_chips() -> None:
+    for left, right in MOVED:
+        assert moved_qualifier(*_pair(left, right)) and moved_qualifier(*_pair(right, left))
+    for left, right in NOT_MOVED:
+        assert not moved_qualifier(*_pair(left, right))
+        assert not moved_qualifier(*_pair(right, left))
+
+
 def test_match_pairs_keeps_look_alike_models_apart() -> None:
-    pairs = CLASHES + NUMBERS + SAME + NO_NUMBER_CLASH
+    pairs = CLASHES + NUMBERS + MOVED + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
     rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
     scores = score_pairs(rows, "product")
     threshold = pair_threshold()
-    apart = len(CLASHES) + len(NUMBERS)
+    apart = len(CLASHES) + len(NUMBERS) + len(MOVED)
     assert [s >= threshold for s in scores] == [False] * apart + [True] * (len(pairs) - apart)
 
 
@@ -157,6 +198,11 @@ SITE = [
     ("NVIDIA H200 SXM 141GB HBM3e", "s1"),
     ("Apple MacBook Pro 14 pouces puce M4 16 Go 512 Go", "s0"),
     ("Apple MacBook Pro 14 pouces puce M4 Pro 24 Go 512 Go", "s1"),
+    ("Samsung Galaxy A55 5G 128 Go Noir", "s0"),
+    ("Samsung Galaxy A15 5G 128 Go Bleu", "s1"),
+    # A watch's case size is its screen size.
+    ("Apple Watch Series 10 GPS + Cellular 42 mm Aluminium", "s0"),
+    ("Apple Watch Series 10 (GPS+Cellular) 46mm", "s1"),
 ]
 
 
