@@ -246,6 +246,8 @@ _NOT_QUALIFIER_AFTER = _word_sets(
 
 def _qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
     found = tokset & QUALIFIERS
+    if any(t.startswith("sxm") for t in tokset):
+        found.add("sxm")  # "H100 SXM5": the form factor with its generation
     for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys()):
         if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
             found.discard(word)

@@ -36,9 +36,27 @@ def qualifier_clash(a: Record, b: Record) -> bool:
             t = x.toks
             for i in range(1, len(t)):
                 before = t[i - 1]
-                if t[i] == q and before in y.tokset:
-                    if before in y.attrs.qualifiers or any(c.isdigit() for c in before):
-                        return True
+                if t[i] == q and before in y.tokset and _named_by(q, before, t[i + 1 :], x, y):
+                    return True
+    return False
+
+
+def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> bool:
+    """Whether a one-sided qualifier `q` of `x`, right after `before` (a word both have),
+    names the model: `before` is a model word ("16 Pro" / "16"), another qualifier ("Pro Max"
+    / "Pro"), or `y` has another qualifier in its place ("Z Fold 6" / "Z Flip 6") or the
+    model number that follows `q` right after `before`, a product line ("Legion Pro 5" /
+    "Legion 5")."""
+    if before in y.attrs.qualifiers or _DIGIT(before):
+        return True
+    for w, n in itertools.pairwise(y.toks):
+        if w != before:
+            continue
+        if n in ONE_SIDED and n in y.attrs.qualifiers and n not in x.attrs.qualifiers:
+            return True
+        if rest and n == rest[0] and n in x.attrs.model_tokens and _short(n):
+            # Not after a brand: "Sony FE 24-240mm" names a lens mount.
+            return before not in (x.attrs.brand, y.attrs.brand)
     return False
 
 

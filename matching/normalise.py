@@ -60,10 +60,12 @@ _PHRASES = [
     ),
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi"),
+    # Samsung writes "Z Fold6" and "Z Fold 6": the model word apart from its generation.
+    (re.compile(r"\b(fold|flip)(\d{1,2})\b"), r"\1 \2"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
 # A word each phrase above cannot match without.
-_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("1",)]
+_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("fold", "flip"), ("1",)]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")

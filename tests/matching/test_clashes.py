@@ -56,6 +56,11 @@ CLASHES = [
     ("Samsung Galaxy S25+ 256 Go", "Samsung Galaxy S25 256 Go"),
     ("Samsung Galaxy S25 Ultra 256 Go", "Samsung Galaxy S25 256 Go"),
     ("Sapphire Pulse AMD Radeon RX 7900 XTX", "Sapphire Pulse AMD Radeon RX 7900 XT"),
+    # Another qualifier in its place, or the same number after the product line.
+    ("Samsung Galaxy Z Fold6 256 Go", "Samsung Galaxy Z Flip6 256 Go"),
+    ("Lenovo Legion Pro 5 16IRX9 RTX 4070", "Lenovo Legion 5 16IRX9 RTX 4070"),
+    ("Apple AirPods Pro 2", "Apple AirPods 2"),
+    ("NVIDIA H100 PCIe 80 Go HBM2e", "NVIDIA H100 SXM5 80GB HBM3"),
 ]
 SAME = [
     ("Apple iPhone 16 Pro 256 Go Titane noir", "Apple iPhone 16 Pro (256 Go) - Titane blanc"),
@@ -66,6 +71,10 @@ SAME = [
     ),
     # A form factor named on one side only says nothing.
     ("NVIDIA H200 141 Go HBM3e", "NVIDIA H200 SXM 141GB HBM3e"),
+    ("NVIDIA H100 SXM5 80 Go", "NVIDIA H100 SXM 80GB"),
+    ("Samsung Galaxy Z Fold 6 256 Go", "Samsung Galaxy Z Fold6 256Go Bleu"),
+    # After the brand, "FE" names Sony's lens mount.
+    ("Sony 24-240mm f/3.5-6.3 Zoom Lens", "SONY FE 24-240mm F3.5-6.3 OSS Lens - SEL24240"),
 ]
 
 
