@@ -128,3 +128,13 @@ def _bare(token: str) -> str:
     """The number without a one-letter prefix, which shops drop: "Ryzen R5" is "Ryzen 5",
     "v8" is version 8, "Source S340" is "Source 340"."""
     return token[1:] if token[0].isalpha() and token[1:].isdigit() else token
+
+
+def memory_clash(a: Record, b: Record) -> bool:
+    """Two configurations of one model: the same storage with two memory sizes ("M3 8 Go 256
+    Go" / "M3 16 Go 256 Go"). Only when each title names exactly two capacities, the smaller
+    one memory-sized: titles naming more often run two listings together."""
+    ca, cb = a.attrs.capacities_gb, b.attrs.capacities_gb
+    if len(ca) != 2 or len(cb) != 2 or max(ca) != max(cb):
+        return False
+    return min(ca) != min(cb) and max(min(ca), min(cb)) <= 64

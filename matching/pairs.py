@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
-from matching.clash import model_clash, qualifier_clash
+from matching.clash import memory_clash, model_clash, qualifier_clash
 from matching.connectivity import network_clash
 from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
@@ -202,17 +202,20 @@ def apply_rules(
     """Identity rules over the learned score: one GTIN is one variant; at the variant level a
     different GTIN or colour is another variant; two models told apart by a qualifier or a
     model number are two products (`clash.py`), and so are two networks ("Wi-Fi" / "Wi-Fi +
-    Cellular", 4G / 5G: `connectivity.py`); a side without a title is no evidence of a
-    match, whatever the learned scores make of it (the cross-encoder reads two empty texts as
-    alike), unless the GTINs agree."""
+    Cellular", 4G / 5G: `connectivity.py`), two memory sizes and two screen sizes; a side
+    without a title is no evidence of a match, whatever the learned scores make of it (the
+    cross-encoder reads two empty texts as alike), unless the GTINs agree."""
     colour, qualifier = INDEX["colour_conflict"], INDEX["qualifier_conflict"]
+    screen = INDEX["screen_conflict"]
     out: list[float] = []
     for (a, b), vector, score in zip(pairs, vectors, scores, strict=True):
         if not (a.title and b.title):
             score = min(score, 0.01)
         if (vector[qualifier] == 1.0 and qualifier_clash(a, b)) or model_clash(a, b):
             score = min(score, 0.05)
-        if network_clash(a.attrs.network, b.attrs.network):
+        if network_clash(a.attrs.network, b.attrs.network) or memory_clash(a, b):
+            score = min(score, 0.05)
+        if vector[screen] == 1.0:  # 13 / 15 inches
             score = min(score, 0.05)
         if a.gtin and b.gtin:
             if a.gtin == b.gtin:

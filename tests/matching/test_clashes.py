@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
 from matching.attributes import ONE_SIDED
-from matching.clash import moved_qualifier, number_clash, qualifier_clash
+from matching.clash import memory_clash, moved_qualifier, number_clash, qualifier_clash
 from matching.cluster import Policy, cluster_rows, group_records
 from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.record import make_record
@@ -174,12 +174,26 @@ def test_a_shared_qualifier_after_a_model_number_on_one_side_only_is_two_chips()
         assert not moved_qualifier(*_pair(right, left))
 
 
+# Two configurations of one model: memory, screen size.
+CONFIGS = [
+    ("Apple MacBook Air 13 M3 8 Go 256 Go", "Apple MacBook Air 13 M3 16 Go 256 Go"),
+    ("Apple MacBook Air 13 pouces M3 256 Go", "Apple MacBook Air 15 pouces M3 256 Go"),
+]
+
+
+def test_two_memory_sizes_with_one_storage_are_two_configurations() -> None:
+    assert memory_clash(*_pair(*CONFIGS[0]))
+    # One capacity each, or the same two: capacity conflicts are read elsewhere.
+    assert not memory_clash(*_pair("iPhone 16 128 Go", "iPhone 16 256 Go"))
+    assert not memory_clash(*_pair("MacBook Air M3 16 Go 256 Go", "MacBook Air M3 256Go 16GB"))
+
+
 def test_match_pairs_keeps_look_alike_models_apart() -> None:
-    pairs = CLASHES + NUMBERS + MOVED + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
+    pairs = CLASHES + NUMBERS + MOVED + CONFIGS + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
     rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
     scores = score_pairs(rows, "product")
     threshold = pair_threshold()
-    apart = len(CLASHES) + len(NUMBERS) + len(MOVED)
+    apart = len(CLASHES) + len(NUMBERS) + len(MOVED) + len(CONFIGS)
     assert [s >= threshold for s in scores] == [False] * apart + [True] * (len(pairs) - apart)
 
 
