@@ -67,15 +67,15 @@ def model_clash(a: Record, b: Record) -> bool:
 
 def moved_qualifier(a: Record, b: Record) -> bool:
     """A qualifier both titles have, after a model word in one only (`_moved`)."""
-    return _moved(a, b) or _moved(b, a)
+    shared = a.attrs.qualifiers & b.attrs.qualifiers & ONE_SIDED
+    return bool(shared) and (_moved(a, b, shared) or _moved(b, a, shared))
 
 
-def _moved(x: Record, y: Record) -> bool:
+def _moved(x: Record, y: Record, shared: frozenset[str]) -> bool:
     """A qualifier both titles have, after a model number in one only: "MacBook Pro M4 Pro 24
     Go" and "MacBook Pro M4 16 Go" are two chips. Read narrowly, since shops order words
     freely ("RTX 2060 AMP Super" / "2060 Super AMP"): the qualifier typed as a word in both
     titles, and the other title's number followed by a spec the first does not have."""
-    shared = x.attrs.qualifiers & y.attrs.qualifiers & ONE_SIDED
     for before, q in itertools.pairwise(x.toks):
         if q not in shared or len(before) < 2 or not _short(before):
             continue

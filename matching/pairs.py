@@ -179,17 +179,17 @@ def _score_pairs(
     model = model or load_model()
     pairs = pair_records(rows, level)
     vectors = pair_features(pairs, level, progress)
-    scores = apply_rules(pairs, vectors, model.predict(vectors), level)
+    bounds = rule_bounds(pairs, vectors, level)  # read once, applied after every stage
+    scores = bounded(model.predict(vectors), bounds)
     ctx = load_context_model() if context else None
     if ctx is not None:
-        scores = apply_rules(pairs, vectors, ctx.predict(context_features(pairs, scores)), level)
+        scores = bounded(ctx.predict(context_features(pairs, scores)), bounds)
     if cross:
         from matching.cross import load_cross, side_text
 
         encoder = load_cross()
         texts = [(side_text(r, "left_"), side_text(r, "right_")) for r in rows]
-        blended = encoder.combine(scores, encoder.logits(texts, progress))
-        scores = apply_rules(pairs, vectors, blended, level)
+        scores = bounded(encoder.combine(scores, encoder.logits(texts, progress)), bounds)
     return scores
 
 
@@ -199,32 +199,52 @@ def apply_rules(
     scores: Sequence[float],
     level: str,
 ) -> list[float]:
-    """Identity rules over the learned score: one GTIN is one variant; at the variant level a
-    different GTIN or colour is another variant; two models told apart by a qualifier or a
+    """The learned scores within the identity rules' bounds (`rule_bounds`)."""
+    return bounded(scores, rule_bounds(pairs, vectors, level))
+
+
+Bounds = tuple[float, float, float]
+
+
+def bounded(scores: Sequence[float], bounds: Sequence[Bounds]) -> list[float]:
+    return [
+        min(max(min(s, cap), low), last) for s, (cap, low, last) in zip(scores, bounds, strict=True)
+    ]
+
+
+def rule_bounds(
+    pairs: Sequence[tuple[Record, Record]], vectors: Sequence[list[float]], level: str
+) -> list[Bounds]:
+    """Identity rules over the learned score, read once per pair as (cap, floor, last cap): a
+    side without a title is no evidence of a match, whatever the learned scores make of it (the
+    cross-encoder reads two empty texts as alike); two models told apart by a qualifier or a
     model number are two products (`clash.py`), and so are two networks ("Wi-Fi" / "Wi-Fi +
-    Cellular", 4G / 5G: `connectivity.py`), two memory sizes and two screen sizes; a side
-    without a title is no evidence of a match, whatever the learned scores make of it (the
-    cross-encoder reads two empty texts as alike), unless the GTINs agree."""
+    Cellular", 4G / 5G: `connectivity.py`), two memory sizes and two screen sizes; one GTIN
+    is one variant, whatever the rules before say; at the variant level a different GTIN or
+    colour is another variant."""
     colour, qualifier = INDEX["colour_conflict"], INDEX["qualifier_conflict"]
     screen = INDEX["screen_conflict"]
-    out: list[float] = []
-    for (a, b), vector, score in zip(pairs, vectors, scores, strict=True):
+    out: list[Bounds] = []
+    for (a, b), vector in zip(pairs, vectors, strict=True):
+        cap, low, last = 1.0, 0.0, 1.0
         if not (a.title and b.title):
-            score = min(score, 0.01)
-        if (vector[qualifier] == 1.0 and qualifier_clash(a, b)) or model_clash(a, b):
-            score = min(score, 0.05)
-        if network_clash(a.attrs.network, b.attrs.network) or memory_clash(a, b):
-            score = min(score, 0.05)
-        if vector[screen] == 1.0:  # 13 / 15 inches
-            score = min(score, 0.05)
+            cap = 0.01
+        elif (
+            (vector[qualifier] == 1.0 and qualifier_clash(a, b))
+            or vector[screen] == 1.0  # 13 / 15 inches
+            or network_clash(a.attrs.network, b.attrs.network)
+            or model_clash(a, b)
+            or memory_clash(a, b)
+        ):
+            cap = 0.05
         if a.gtin and b.gtin:
             if a.gtin == b.gtin:
-                score = max(score, 0.99)
+                low = 0.99
             elif level == "variant":
-                score = min(score, 0.05)
+                last = 0.05
         if level == "variant" and vector[colour] == 1.0:
-            score = min(score, 0.05)
-        out.append(score)
+            last = 0.05
+        out.append((cap, low, last))
     return out
 
 
