@@ -2,10 +2,10 @@
 
 Edges are taken best first. Two groups merge when the edge clears the link threshold, when
 their attribute profiles do not conflict (capacity, screen, accessory, refurbished, pack,
-generation, model qualifiers, network; colour at the variant level), when every scored pair between
-them clears a floor and names no two model numbers and their mean clears the link threshold,
-and when no shop appears in both (a shop rarely lists one product twice; at the product level
-a very high score may still merge them).
+generation, model qualifiers, network, a watch's case size; colour at the variant level), when
+every scored pair between them clears a floor and names no two models (`clash.py`) and their
+mean clears the link threshold, and when no shop appears in both (a shop rarely lists one
+product twice; at the product level a very high score may still merge them).
 """
 
 from __future__ import annotations
