@@ -36,7 +36,11 @@ def qualifier_clash(a: Record, b: Record) -> bool:
             t = x.toks
             for i in range(1, len(t)):
                 before = t[i - 1]
-                if t[i] == q and before in y.tokset and _named_by(q, before, t[i + 1 :], x, y):
+                if t[i] != q:
+                    continue
+                # The other title may glue the word to the one before it ("RTX4070").
+                shared = before in y.tokset or (i > 1 and t[i - 2] + before in y.tokset)
+                if shared and _named_by(q, before, t[i + 1 :], x, y):
                     return True
     return False
 

@@ -61,6 +61,8 @@ CLASHES = [
     ("Lenovo Legion Pro 5 16IRX9 RTX 4070", "Lenovo Legion 5 16IRX9 RTX 4070"),
     ("Apple AirPods Pro 2", "Apple AirPods 2"),
     ("NVIDIA H100 PCIe 80 Go HBM2e", "NVIDIA H100 SXM5 80GB HBM3"),
+    # The model word glued to the one before it on the other side.
+    ("MSI GeForce RTX4070 VENTUS 2X 12G OC", "MSI GeForce RTX 4070 Ti VENTUS 2X 12G OC"),
 ]
 SAME = [
     ("Apple iPhone 16 Pro 256 Go Titane noir", "Apple iPhone 16 Pro (256 Go) - Titane blanc"),
@@ -73,6 +75,7 @@ SAME = [
     ("NVIDIA H200 141 Go HBM3e", "NVIDIA H200 SXM 141GB HBM3e"),
     ("NVIDIA H100 SXM5 80 Go", "NVIDIA H100 SXM 80GB"),
     ("Samsung Galaxy Z Fold 6 256 Go", "Samsung Galaxy Z Fold6 256Go Bleu"),
+    ("MSI GeForce RTX4070 Ti VENTUS 2X 12G OC", "MSI GeForce RTX 4070 Ti VENTUS 2X 12G"),
     # After the brand, "FE" names Sony's lens mount.
     ("Sony 24-240mm f/3.5-6.3 Zoom Lens", "SONY FE 24-240mm F3.5-6.3 OSS Lens - SEL24240"),
 ]
