@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
 from matching.attributes import ONE_SIDED
-from matching.clash import memory_clash, moved_qualifier, number_clash, qualifier_clash
+from matching.clash import (
+    cpu_suffix_clash,
+    memory_clash,
+    moved_qualifier,
+    number_clash,
+    qualifier_clash,
+)
 from matching.cluster import Policy, cluster_rows, group_records
 from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.record import make_record
@@ -177,6 +183,21 @@ def test_a_shared_qualifier_after_a_model_number_on_one_side_only_is_two_chips()
         assert not moved_qualifier(*_pair(right, left))
 
 
+# One processor number, two suffixes: the KF has no graphics, the X3D more cache.
+CPUS = [
+    ("Intel Core i9-14900K 3,2 GHz", "Intel Core i9-14900KF 3,2 GHz"),
+    ("AMD Ryzen 7 7800X3D", "AMD Ryzen 7 7800X Processeur"),
+]
+
+
+def test_one_processor_number_with_two_suffixes_is_two_processors() -> None:
+    for left, right in CPUS:
+        assert cpu_suffix_clash(*_pair(left, right)) and cpu_suffix_clash(*_pair(right, left))
+    assert not cpu_suffix_clash(*_pair("Intel Core i9-14900K Box", "Intel Core i9 14900K"))
+    # Read only in processor titles (no "Core", "Ryzen"...: no processor number).
+    assert not cpu_suffix_clash(*_pair("Lenovo ThinkPad T480s", "Lenovo ThinkPad T480"))
+
+
 # Two configurations of one model: memory, screen size.
 CONFIGS = [
     ("Apple MacBook Air 13 M3 8 Go 256 Go", "Apple MacBook Air 13 M3 16 Go 256 Go"),
@@ -192,11 +213,11 @@ def test_two_memory_sizes_with_one_storage_are_two_configurations() -> None:
 
 
 def test_match_pairs_keeps_look_alike_models_apart() -> None:
-    pairs = CLASHES + NUMBERS + MOVED + CONFIGS + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
+    pairs = CLASHES + NUMBERS + MOVED + CPUS + CONFIGS + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
     rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
     scores = score_pairs(rows, "product")
     threshold = pair_threshold()
-    apart = len(CLASHES) + len(NUMBERS) + len(MOVED) + len(CONFIGS)
+    apart = len(CLASHES) + len(NUMBERS) + len(MOVED) + len(CPUS) + len(CONFIGS)
     assert [s >= threshold for s in scores] == [False] * apart + [True] * (len(pairs) - apart)
 
 
