@@ -65,8 +65,11 @@ def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> boo
 
 
 def model_clash(a: Record, b: Record) -> bool:
-    """Two models by their numbers, a processor's suffix, or where a shared qualifier stands."""
-    return number_clash(a, b) or cpu_suffix_clash(a, b) or moved_qualifier(a, b)
+    """Two models by their numbers, a processor's suffix, a graphics card's board line, or
+    where a shared qualifier stands."""
+    return (
+        number_clash(a, b) or cpu_suffix_clash(a, b) or board_clash(a, b) or moved_qualifier(a, b)
+    )
 
 
 def moved_qualifier(a: Record, b: Record) -> bool:
@@ -170,3 +173,26 @@ def _cpu_numbers(rec: Record) -> dict[str, str]:
         if m:
             out.setdefault(m.group(1), m.group(2) or "")
     return out
+
+
+# Graphics card makers' board lines: one chip, several boards, several prices ("ASUS TUF" /
+# "Dual", "Gigabyte Eagle" / "Windforce", "Sapphire Pulse" / "Nitro+").
+BOARD_LINES = frozenset(
+    """
+    tuf strix astral dual prime proart ventus suprim inspire eagle windforce aorus aero elite
+    master vision pulse nitro pure hellhound devil fighter reaper speedster merc qick swft
+    phantom challenger legend taichi trinity amp solid twin founders xlr8 verto jetstream
+    gamerock ghost ichill
+    """.split()
+)
+_GPU_WORDS = frozenset("rtx gtx geforce radeon rx arc".split())
+
+
+def board_clash(a: Record, b: Record) -> bool:
+    """Two boards of one graphics chip: each title names a board line the other lacks."""
+    la, lb = a.tokset & BOARD_LINES, b.tokset & BOARD_LINES
+    if not la or not lb or la == lb:
+        return False
+    if _GPU_WORDS.isdisjoint(a.tokset) or _GPU_WORDS.isdisjoint(b.tokset):
+        return False
+    return bool(la - lb) and bool(lb - la)

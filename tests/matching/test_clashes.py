@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from catalog.models import Offer, Shop
 from matching.attributes import ONE_SIDED
 from matching.clash import (
+    board_clash,
     cpu_suffix_clash,
     memory_clash,
     moved_qualifier,
@@ -198,6 +199,27 @@ def test_one_processor_number_with_two_suffixes_is_two_processors() -> None:
     assert not cpu_suffix_clash(*_pair("Lenovo ThinkPad T480s", "Lenovo ThinkPad T480"))
 
 
+# One graphics chip on two makers' boards: two products, two prices.
+BOARDS = [
+    (
+        "ASUS TUF Gaming GeForce RTX 4070 SUPER OC 12 Go",
+        "ASUS Dual GeForce RTX 4070 SUPER OC 12 Go",
+    ),
+    ("Gigabyte GeForce RTX 4070 WINDFORCE OC 12G", "Gigabyte GeForce RTX 4070 EAGLE OC 12G"),
+    ("Sapphire PULSE AMD Radeon RX 7800 XT 16 Go", "Sapphire NITRO+ AMD Radeon RX 7800 XT 16 Go"),
+]
+
+
+def test_two_board_lines_of_one_chip_are_two_cards() -> None:
+    for left, right in BOARDS:
+        assert board_clash(*_pair(left, right)) and board_clash(*_pair(right, left))
+    # One line each side, the same ("Dual BIOS" is a feature of an Eagle board here).
+    same = ("Gigabyte RTX 4070 EAGLE OC 12G Dual BIOS", "Gigabyte GeForce RTX 4070 EAGLE OC 12G")
+    assert not board_clash(*_pair(*same))
+    # Not a graphics card: "Prime" and "Pro Art" name other things too.
+    assert not board_clash(*_pair("ASUS Prime B650-PLUS", "ASUS TUF Gaming B650-PLUS"))
+
+
 # Two configurations of one model: memory, screen size.
 CONFIGS = [
     ("Apple MacBook Air 13 M3 8 Go 256 Go", "Apple MacBook Air 13 M3 16 Go 256 Go"),
@@ -213,11 +235,12 @@ def test_two_memory_sizes_with_one_storage_are_two_configurations() -> None:
 
 
 def test_match_pairs_keeps_look_alike_models_apart() -> None:
-    pairs = CLASHES + NUMBERS + MOVED + CPUS + CONFIGS + SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
+    pairs = CLASHES + NUMBERS + MOVED + CPUS + BOARDS + CONFIGS
+    pairs += SAME + NO_NUMBER_CLASH + NOT_MOVED[:2]
     rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
     scores = score_pairs(rows, "product")
     threshold = pair_threshold()
-    apart = len(CLASHES) + len(NUMBERS) + len(MOVED) + len(CPUS) + len(CONFIGS)
+    apart = len(CLASHES) + len(NUMBERS) + len(MOVED) + len(CPUS) + len(BOARDS) + len(CONFIGS)
     assert [s >= threshold for s in scores] == [False] * apart + [True] * (len(pairs) - apart)
 
 
@@ -247,6 +270,8 @@ SITE = [
     ("Apple MacBook Pro 14 pouces puce M4 Pro 24 Go 512 Go", "s1"),
     ("Samsung Galaxy A55 5G 128 Go Noir", "s0"),
     ("Samsung Galaxy A15 5G 128 Go Bleu", "s1"),
+    # Another board of the RTX 4070 SUPER above.
+    ("ASUS TUF Gaming GeForce RTX 4070 SUPER OC 12 Go", "s2"),
     # A watch's case size is its screen size.
     ("Apple Watch Series 10 GPS + Cellular 42 mm Aluminium", "s0"),
     ("Apple Watch Series 10 (GPS+Cellular) 46mm", "s1"),
