@@ -11,22 +11,8 @@ from matching.connectivity import NOT_BUNDLED, read_network
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
 from matching.normalise import fold
 from matching.partnumbers import read_part
+from matching.qualifiers import QUALIFIERS, read_qualifiers
 
-# Tokens that change the model without looking like a code: "RTX 5070 Ti", "iPhone 16 Pro Max".
-QUALIFIERS = frozenset(
-    """
-    pro max plus ultra mini lite air ti super xt xtx se fe nvl sxm pcie fold flip edge neo slim
-    fan light go e s x xl oc
-    """.split()
-)
-# The qualifiers that always name another model when only one side has them.
-STRONG_QUALIFIERS = frozenset(
-    "pro max plus ultra mini lite ti super xt xtx se fe nvl sxm pcie fold flip edge xl air".split()
-)
-# Form factors: a difference counts only when both sides name one (many titles name none).
-FORM_FACTORS = frozenset({"sxm", "pcie", "nvl"})
-# A qualifier only one side has names another model, unless it is a form factor.
-ONE_SIDED = STRONG_QUALIFIERS - FORM_FACTORS
 UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz|rpm)$")
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(
@@ -213,56 +199,6 @@ def joined_codes(toks: list[str]) -> set[str]:
     return out
 
 
-def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
-    return {word: frozenset(words.split()) for word, words in table.items()}
-
-
-# Qualifier words that are something else next to certain words. Before: "Ultra HD" is a
-# resolution (1,092 PriceRunner titles), "Ultra-Wide" a lens's angle, "S/steel" a finish,
-# "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
-# decoder, "edge-lit" a backlight.
-# After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
-# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
-_NOT_QUALIFIER_BEFORE = _word_sets(
-    {
-        "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
-        "s": "steel",
-        "super": "uhd ultra freeze freezing cooling slim silent efficient",
-        "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks",
-        "plus": "freesat freeview bubble steam",
-        "pro": "idiom",
-        "edge": "lit led",
-    }
-)
-_NOT_QUALIFIER_AFTER = _word_sets(
-    {
-        "pro": "hdr reality 4k hd",
-        "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
-        "super": "hdr",
-        "xl": "twindos",
-    }
-)
-
-
-def _qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
-    found = tokset & QUALIFIERS
-    if any(t.startswith("sxm") for t in tokset):
-        found.add("sxm")  # "H100 SXM5": the form factor with its generation
-    for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys()):
-        if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
-            found.discard(word)
-    return frozenset(found)
-
-
-def _not_qualifier(toks: list[str], i: int) -> bool:
-    before = toks[i - 1] if i else ""
-    after = toks[i + 1] if i + 1 < len(toks) else ""
-    word = toks[i]
-    return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or (
-        before in _NOT_QUALIFIER_AFTER.get(word, ())
-    )
-
-
 # "Red eye" correction is a camera feature; "tarjeta (de) red" is Spanish for a network card.
 _RED_NOT_COLOUR_AFTER = frozenset(["tarjeta", "adaptador", "cable", "cables", "conmutador"])
 _RED_NOT_COLOUR_BEFORE = frozenset(["eye", "eyes"])
@@ -358,7 +294,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         strong_codes=frozenset(strong),
         numbers=frozenset(numbers),
         units={k: frozenset(v) for k, v in units.items()},
-        qualifiers=_qualifiers(toks, tokset),
+        qualifiers=read_qualifiers(toks, tokset),
         generation=frozenset(generation),
         pack=pack if pack <= 24 else 1,
         accessory=accessory,

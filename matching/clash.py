@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from matching.attributes import FORM_FACTORS, ONE_SIDED
+from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 
 _DIGIT = re.compile(r"\d").search

@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matching import parallel
-from matching.attributes import FORM_FACTORS, ONE_SIDED
 from matching.blocking import candidate_pairs
 from matching.clash import model_clash
 from matching.connectivity import mobile
 from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
 from matching.pairs import shared_features
+from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record, make_record
 from matching.strings import load_words
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from matching.attributes import FORM_FACTORS, ONE_SIDED
+from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 from matching.strings import WordModel, aligned, load_words, overlap
 

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
-from matching.attributes import ONE_SIDED
 from matching.clash import (
     board_clash,
     cpu_suffix_clash,
@@ -22,6 +21,7 @@ from matching.clash import (
 )
 from matching.cluster import Policy, cluster_rows, group_records
 from matching.pairs import pair_records, pair_threshold, score_pairs
+from matching.qualifiers import ONE_SIDED
 from matching.record import make_record
 from matching.service import match_offers
 

@@ -1,0 +1,70 @@
+"""Model qualifiers ("Pro", "Max", "Ti", "Super"...): which words are read as such, and where
+a qualifier word is something else ("Super UHD", "HDR Pro", "A+", "mini fridge")."""
+
+from __future__ import annotations
+
+# Tokens that change the model without looking like a code: "RTX 5070 Ti", "iPhone 16 Pro Max".
+QUALIFIERS = frozenset(
+    """
+    pro max plus ultra mini lite air ti super xt xtx se fe nvl sxm pcie fold flip edge neo slim
+    fan light go e s x xl oc
+    """.split()
+)
+# The qualifiers that always name another model when only one side has them.
+STRONG_QUALIFIERS = frozenset(
+    "pro max plus ultra mini lite ti super xt xtx se fe nvl sxm pcie fold flip edge xl air".split()
+)
+# Form factors: a difference counts only when both sides name one (many titles name none).
+FORM_FACTORS = frozenset({"sxm", "pcie", "nvl"})
+# A qualifier only one side has names another model, unless it is a form factor.
+ONE_SIDED = STRONG_QUALIFIERS - FORM_FACTORS
+
+
+def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {word: frozenset(words.split()) for word, words in table.items()}
+
+
+# Qualifier words that are something else next to certain words. Before: "Ultra HD" is a
+# resolution (1,092 PriceRunner titles), "Ultra-Wide" a lens's angle, "S/steel" a finish,
+# "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
+# decoder, "edge-lit" a backlight.
+# After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
+# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
+_NOT_QUALIFIER_BEFORE = _word_sets(
+    {
+        "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
+        "s": "steel",
+        "super": "uhd ultra freeze freezing cooling slim silent efficient",
+        "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks",
+        "plus": "freesat freeview bubble steam",
+        "pro": "idiom",
+        "edge": "lit led",
+    }
+)
+_NOT_QUALIFIER_AFTER = _word_sets(
+    {
+        "pro": "hdr reality 4k hd",
+        "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
+        "super": "hdr",
+        "xl": "twindos",
+    }
+)
+
+
+def read_qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
+    found = tokset & QUALIFIERS
+    if any(t.startswith("sxm") for t in tokset):
+        found.add("sxm")  # "H100 SXM5": the form factor with its generation
+    for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys()):
+        if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
+            found.discard(word)
+    return frozenset(found)
+
+
+def _not_qualifier(toks: list[str], i: int) -> bool:
+    before = toks[i - 1] if i else ""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    word = toks[i]
+    return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or (
+        before in _NOT_QUALIFIER_AFTER.get(word, ())
+    )
