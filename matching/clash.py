@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from matching.chips import chip_clash
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 
@@ -65,11 +66,9 @@ def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> boo
 
 
 def model_clash(a: Record, b: Record) -> bool:
-    """Two models by their numbers, a processor's suffix, a graphics card's board line, or
-    where a shared qualifier stands."""
-    return (
-        number_clash(a, b) or cpu_suffix_clash(a, b) or board_clash(a, b) or moved_qualifier(a, b)
-    )
+    """Two models by their numbers, a chip's number, suffix or board line (`chips.py`), or where
+    a shared qualifier stands."""
+    return number_clash(a, b) or chip_clash(a, b) or moved_qualifier(a, b)
 
 
 def moved_qualifier(a: Record, b: Record) -> bool:
@@ -145,54 +144,3 @@ def memory_clash(a: Record, b: Record) -> bool:
     if len(ca) != 2 or len(cb) != 2 or max(ca) != max(cb):
         return False
     return min(ca) != min(cb) and max(min(ca), min(cb)) <= 64
-
-
-# A processor's number and its suffix: "14900k", "14900kf", "7800x3d", "285k".
-_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|te|s)?$")
-_CPU_WORDS = frozenset("core ryzen xeon threadripper pentium celeron athlon epyc".split())
-
-
-def cpu_suffix_clash(a: Record, b: Record) -> bool:
-    """Two processors of one number with different suffixes ("i9-14900K" / "14900KF": the F
-    has no graphics; "Ryzen 7 7800X3D" / "7800X"), each suffix named by one title only."""
-    if _CPU_WORDS.isdisjoint(a.tokset) or _CPU_WORDS.isdisjoint(b.tokset):
-        return False
-    na, nb = _cpu_numbers(a), _cpu_numbers(b)
-    for number, suffix in na.items():
-        theirs = nb.get(number)
-        if theirs is not None and theirs != suffix:
-            if number + theirs not in a.joins and number + suffix not in b.joins:
-                return True
-    return False
-
-
-def _cpu_numbers(rec: Record) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for tok in rec.toks:
-        m = _CPU.match(tok)
-        if m:
-            out.setdefault(m.group(1), m.group(2) or "")
-    return out
-
-
-# Graphics card makers' board lines: one chip, several boards, several prices ("ASUS TUF" /
-# "Dual", "Gigabyte Eagle" / "Windforce", "Sapphire Pulse" / "Nitro+").
-BOARD_LINES = frozenset(
-    """
-    tuf strix astral dual prime proart ventus suprim inspire eagle windforce aorus aero elite
-    master vision pulse nitro pure hellhound devil fighter reaper speedster merc qick swft
-    phantom challenger legend taichi trinity amp solid twin founders xlr8 verto jetstream
-    gamerock ghost ichill
-    """.split()
-)
-_GPU_WORDS = frozenset("rtx gtx geforce radeon rx arc".split())
-
-
-def board_clash(a: Record, b: Record) -> bool:
-    """Two boards of one graphics chip: each title names a board line the other lacks."""
-    la, lb = a.tokset & BOARD_LINES, b.tokset & BOARD_LINES
-    if not la or not lb or la == lb:
-        return False
-    if _GPU_WORDS.isdisjoint(a.tokset) or _GPU_WORDS.isdisjoint(b.tokset):
-        return False
-    return bool(la - lb) and bool(lb - la)

@@ -11,14 +11,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
-from matching.clash import (
-    board_clash,
-    cpu_suffix_clash,
-    memory_clash,
-    moved_qualifier,
-    number_clash,
-    qualifier_clash,
-)
+from matching.chips import board_clash, cpu_suffix_clash
+from matching.clash import memory_clash, moved_qualifier, number_clash, qualifier_clash
 from matching.cluster import Policy, cluster_rows, group_records
 from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.qualifiers import ONE_SIDED
