@@ -64,6 +64,14 @@ _PHRASES = [
     (re.compile(r"\b(fold|flip)(\d{1,2})\b"), r"\1 \2"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
+# Graphics cards as makers' part numbers write them ("TUF-RTX4070S-O12G": a 4070 Super, OC,
+# 12 GB) and China's cut-down cards ("RTX 5090 D" is one model, "5090D"); read only where a
+# GeForce word is, since "S" and "D" glued to a number name other things elsewhere.
+_GEFORCE = [
+    (re.compile(r"\b((?:rtx|gtx)?\d{4})(ti)?s\b"), r"\1 \2 super"),
+    (re.compile(r"\b(\d{4}) d\b"), r"\1d"),
+    (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
+]
 # A word each phrase above cannot match without.
 _PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("fold", "flip"), ("1",)]
 _DIGIT = re.compile(r"\d").search
@@ -124,6 +132,9 @@ def normalise(text: str) -> str:
         text = _PLUS.sub(r"\1 plus ", text)
     for (pattern, replacement), needs in zip(_PHRASES, _PHRASE_NEEDS, strict=True):
         if any(word in text for word in needs):
+            text = pattern.sub(replacement, text)
+    if "rtx" in text or "gtx" in text or "geforce" in text:
+        for pattern, replacement in _GEFORCE:
             text = pattern.sub(replacement, text)
     if _DIGIT(text):
         if "ghz" in text:
