@@ -12,6 +12,7 @@ import itertools
 import re
 
 from matching.chips import chip_clash
+from matching.editions import edition_clash
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 
@@ -66,9 +67,9 @@ def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> boo
 
 
 def model_clash(a: Record, b: Record) -> bool:
-    """Two models by their numbers, a chip's number, suffix or board line (`chips.py`), or where
-    a shared qualifier stands."""
-    return number_clash(a, b) or chip_clash(a, b) or moved_qualifier(a, b)
+    """Two models by their numbers, a chip's number, suffix or board line (`chips.py`), where
+    a shared qualifier stands, or two editions of one line (`editions.py`)."""
+    return number_clash(a, b) or chip_clash(a, b) or moved_qualifier(a, b) or edition_clash(a, b)
 
 
 def moved_qualifier(a: Record, b: Record) -> bool:

@@ -1,0 +1,46 @@
+"""Editions of one model line that only a feature word tells apart, sold at two prices: Apple's
+AirPods 4 with and without active noise cancelling, AirPods with a USB-C or a Lightning case.
+
+Read narrowly: elsewhere such a word is a feature that one listing names and another leaves
+out ("Sony WH-1000XM5 à réduction de bruit" / "WH-1000XM5 noir", "AirPods Pro 2 avec
+réduction de bruit" / "AirPods Pro 2" are one product each)."""
+
+from __future__ import annotations
+
+import itertools
+
+from matching.record import Record
+
+# Model lines sold with and without noise cancelling ("anc" is how `normalise` writes "active
+# noise cancellation" and "réduction active du bruit"): the word after the line, the number.
+ANC_LINES = frozenset({("airpods", "4")})
+
+
+def edition_clash(a: Record, b: Record) -> bool:
+    return anc_clash(a, b) or connector_clash(a, b)
+
+
+def anc_clash(a: Record, b: Record) -> bool:
+    """ "AirPods 4" / "AirPods 4 avec réduction active du bruit": two products."""
+    if ("anc" in a.tokset) == ("anc" in b.tokset):
+        return False
+    pa, pb = set(itertools.pairwise(a.toks)), set(itertools.pairwise(b.toks))
+    return not ANC_LINES.isdisjoint(pa & pb)
+
+
+def connector_clash(a: Record, b: Record) -> bool:
+    """AirPods with a USB-C case and with a Lightning one: two generations ("AirPods Max USB-C"
+    / "AirPods Max Lightning"), when each title names one connector."""
+    if "airpods" not in a.tokset or "airpods" not in b.tokset:
+        return False
+    ca, cb = _connectors(a), _connectors(b)
+    return len(ca) == 1 and len(cb) == 1 and ca != cb
+
+
+def _connectors(rec: Record) -> set[str]:
+    found = set()
+    if "lightning" in rec.tokset:
+        found.add("lightning")
+    if "usbc" in rec.tokset or {("usb", "c"), ("type", "c")} & set(itertools.pairwise(rec.toks)):
+        found.add("usb-c")
+    return found
