@@ -235,6 +235,7 @@ def rule_bounds(
             or network_clash(a.attrs.network, b.attrs.network)
             or model_clash(a, b)
             or memory_clash(a, b)
+            or (level == "product" and a.attrs.refurbished != b.attrs.refurbished)
         ):
             cap = 0.05
         if a.gtin and b.gtin:

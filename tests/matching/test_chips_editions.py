@@ -1,0 +1,142 @@
+"""Look-alikes of the site's categories told apart by a chip's number or suffix, a feature
+word (noise cancelling, the case's connector) or the condition; and part numbers that
+abbreviate the model read as the model."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from catalog.models import Offer, Shop
+from matching.chips import cpu_number_clash, gpu_suffix_clash
+from matching.cluster import cluster_rows
+from matching.editions import edition_clash
+from matching.normalise import normalise
+from matching.pairs import pair_records, pair_threshold, score_pairs
+from matching.service import match_offers
+
+
+def _pair(left: str, right: str) -> tuple:
+    return pair_records([{"id": "1", "left_title": left, "right_title": right}], "product")[0]
+
+
+def _both(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
+    return bool(rule(*_pair(left, right)) and rule(*_pair(right, left)))
+
+
+def _either(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
+    return bool(rule(*_pair(left, right)) or rule(*_pair(right, left)))
+
+
+CPU_NUMBERS = [
+    ("Intel Core i9-14900K 3,2 GHz", "Intel Core i9-13900K 3,0 GHz"),
+    ("AMD Ryzen 7 9800X3D", "AMD Ryzen 7 7800X3D"),
+]
+GPU_SUFFIXES = [
+    ("NVIDIA GeForce RTX 5090 32 Go GDDR7", "NVIDIA GeForce RTX 5090 D 32 Go GDDR7"),
+    ("MSI GeForce RTX 4060 VENTUS 2X 8G", "MSI GeForce RTX 4060Ti VENTUS 2X 8G"),
+]
+EDITIONS = [
+    ("Apple AirPods 4", "Apple AirPods 4 avec réduction active du bruit"),
+    ("Apple AirPods Max USB-C Minuit", "Apple AirPods Max (Lightning) Gris sidéral"),
+    ("Apple AirPods Pro 2 boîtier MagSafe USB-C", "Apple AirPods Pro 2 boîtier MagSafe Lightning"),
+]
+# One product each: a feature named on one side only, or named two ways.
+ONE_EDITION = [
+    ("Apple AirPods Pro 2", "Apple AirPods Pro 2 avec réduction de bruit active"),
+    ("Sony WH-1000XM5 casque à réduction de bruit", "Sony WH-1000XM5 noir"),
+    ("Apple AirPods 4 ANC", "Apple AirPods 4 with Active Noise Cancellation"),
+    ("Apple AirPods Max USB-C", "Apple AirPods Max Minuit"),
+    ("Apple AirPods Pro 2 (USB-C)", "Apple AirPods Pro 2 avec boîtier MagSafe USB C"),
+]
+PART_NUMBERS = [
+    ("ASUS TUF Gaming GeForce RTX 4070 SUPER OC 12 Go", "ASUS TUF-RTX4070S-O12G-GAMING"),
+    ("ASUS TUF Gaming GeForce RTX 4070 Ti SUPER OC 16 Go", "ASUS TUF-RTX4070TIS-O16G-GAMING"),
+]
+
+
+def test_two_processor_numbers_are_two_processors() -> None:
+    for left, right in CPU_NUMBERS:
+        assert _both(cpu_number_clash, left, right)
+    # The number written inside a part number, or next to a socket, is the same processor.
+    assert not _either(cpu_number_clash, "Intel Core i5 BX80684I58400", "Intel Core i5-8400")
+    assert not _either(cpu_number_clash, "Intel Core i5 8400 LGA 1151", "Intel Core i5-8400")
+    # No processor words: a laptop's model numbers are `clash.number_clash`'s to read.
+    assert not _either(cpu_number_clash, "Lenovo ThinkPad T480", "Lenovo ThinkPad T490")
+
+
+def test_one_graphics_chip_with_two_suffixes_is_two_cards() -> None:
+    for left, right in GPU_SUFFIXES:
+        assert _both(gpu_suffix_clash, left, right)
+    assert not _either(gpu_suffix_clash, "RTX 4060Ti 8 Go", "GeForce RTX 4060 Ti 8 Go")
+    assert not _either(gpu_suffix_clash, "GeForce RTX 4090D 24 Go", "GeForce RTX 4090 D 24GB")
+
+
+def test_geforce_part_numbers_name_the_model() -> None:
+    assert normalise("ASUS TUF-RTX4070S-O12G") == "asus tuf-rtx4070 super-oc 12gb"
+    assert normalise("GeForce RTX 5090 D") == "geforce rtx 5090d"
+    # Only beside a GeForce word: Canon's 2000D is a camera.
+    assert normalise("Canon EOS 2000D") == "canon eos 2000d"
+    assert normalise("Samsung 1000 S") == "samsung 1000 s"
+
+
+def test_a_feature_word_tells_two_editions_apart_only_where_it_does() -> None:
+    for left, right in EDITIONS:
+        assert _both(edition_clash, left, right)
+    for left, right in ONE_EDITION:
+        assert not _either(edition_clash, left, right)
+
+
+def test_match_pairs_reads_them() -> None:
+    apart = CPU_NUMBERS + GPU_SUFFIXES + EDITIONS
+    pairs = apart + ONE_EDITION + PART_NUMBERS
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
+    matched = [s >= pair_threshold() for s in score_pairs(rows, "product")]
+    assert matched == [False] * len(apart) + [True] * (len(pairs) - len(apart))
+
+
+def test_refurbished_and_new_are_two_products_but_one_variant() -> None:
+    # The product rule counts the condition; the variant level follows the GTIN, which a
+    # refurbished unit keeps (the benchmarks' labels join them too).
+    rows = [
+        {
+            "id": "1",
+            "left_title": "Apple iPhone 16 Pro Max 256 Go Reconditionné",
+            "right_title": "Apple iPhone 16 Pro Max 256 Go",
+        }
+    ]
+    assert score_pairs(rows, "product")[0] <= 0.05
+    assert score_pairs(rows, "variant")[0] >= pair_threshold()
+
+
+SITE = [
+    ("Apple AirPods 4", "s0"),
+    ("Apple AirPods 4 avec réduction active du bruit", "s1"),
+    ("Apple AirPods Max USB-C Minuit", "s0"),
+    ("Apple AirPods Max Lightning Gris sidéral", "s1"),
+    ("AMD Ryzen 7 9800X3D Processeur", "s0"),
+    ("AMD Ryzen 7 7800X3D Processeur", "s1"),
+    ("NVIDIA GeForce RTX 5090 32 Go", "s0"),
+    ("NVIDIA GeForce RTX 5090 D 32 Go", "s1"),
+]
+
+
+def test_match_cluster_keeps_them_apart() -> None:
+    rows = [{"id": str(i), "title": t, "shop": shop} for i, (t, shop) in enumerate(SITE)]
+    assert len(set(cluster_rows(rows))) == len(SITE)
+
+
+def test_the_service_keeps_them_apart(session: Session) -> None:
+    shops = [Shop(slug=f"s{i}", name=f"Shop {i}", domain=f"s{i}.test") for i in range(2)]
+    session.add_all(shops)
+    session.flush()
+    offers = [
+        Offer(shop=shops[int(shop[1])], url=f"https://x.test/{i}", title=t, price=Decimal(299))
+        for i, (t, shop) in enumerate(SITE)
+    ]
+    session.add_all(offers)
+    session.flush()
+    match_offers(session)
+    products = [o.product_id for o in offers]
+    assert None not in products and len(set(products)) == len(SITE)
