@@ -13,6 +13,7 @@ import re
 
 from matching.chips import chip_clash
 from matching.editions import edition_clash
+from matching.normalise import fold
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
 
@@ -68,8 +69,50 @@ def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> boo
 
 def model_clash(a: Record, b: Record) -> bool:
     """Two models by their numbers, a chip's number, suffix or board line (`chips.py`), where
-    a shared qualifier stands, or two editions of one line (`editions.py`)."""
-    return number_clash(a, b) or chip_clash(a, b) or moved_qualifier(a, b) or edition_clash(a, b)
+    a shared qualifier stands, two editions of one line (`editions.py`) or two core counts."""
+    return (
+        number_clash(a, b)
+        or chip_clash(a, b)
+        or moved_qualifier(a, b)
+        or edition_clash(a, b)
+        or core_clash(a, b)
+        or numbered_qualifier(a, b)
+    )
+
+
+def numbered_qualifier(a: Record, b: Record) -> bool:
+    """A generation number after a qualifier both titles have, in one only: "Watch Ultra 2" /
+    "Watch Ultra", "Watch SE 2" / "SE", "Pixel Buds Pro 2" / "Pixel Buds Pro". Not where the
+    other names a generation its own way ("2e génération"), nor a number that starts a
+    decimal ("iPad Pro 9.7") or counts something ("Plus 3 users"). Of the 152,442 training
+    pairs it reads 36, 97% two products."""
+    shared = a.attrs.qualifiers & b.attrs.qualifiers & ONE_SIDED
+    if not shared:
+        return False
+    return _numbered(a, b, shared) or _numbered(b, a, shared)
+
+
+_COUNTED = frozenset("user users utilisateurs pc postes bay baies port ports pack x".split())
+
+
+def _numbered(x: Record, y: Record, shared: frozenset[str]) -> bool:
+    if y.attrs.generation:
+        return False
+    t = x.toks
+    for i in range(len(t) - 1):
+        q, n = t[i], t[i + 1]
+        if q not in shared or not (n.isdigit() and len(n) == 1):
+            continue
+        if i + 2 < len(t) and t[i + 2] in _COUNTED:
+            continue
+        if re.search(rf"(?<![a-z]){q}\W*{n}(?![\d.,])", x.title.lower()) is None:
+            continue
+        if n in y.tokset or "v" + n in y.tokset:
+            continue
+        nexts = [m for p, m in itertools.pairwise([*y.toks, ""]) if p == q]
+        if nexts and not any(m.isdigit() for m in nexts):
+            return True
+    return False
 
 
 def moved_qualifier(a: Record, b: Record) -> bool:
@@ -145,3 +188,51 @@ def memory_clash(a: Record, b: Record) -> bool:
     if len(ca) != 2 or len(cb) != 2 or max(ca) != max(cb):
         return False
     return min(ca) != min(cb) and max(min(ca), min(cb)) <= 64
+
+
+def capacity_clash(a: Record, b: Record) -> bool:
+    """Two capacities, one named in each title ("A100 40 Go" / "A100 80 Go"); a binary and a
+    decimal terabyte are one ("2048 GB" / "2 TB"). Of the 152,442 training pairs it reads
+    1,636, 99.0% two products."""
+    ca, cb = a.attrs.capacities_gb, b.attrs.capacities_gb
+    if len(ca) != 1 or len(cb) != 1:
+        return False
+    x, y = max(ca), max(cb)
+    return abs(x - y) > 0.05 * max(x, y)
+
+
+# "8 coeurs", "10-core", "6 Kerne": a processor's or a chip's core count.
+_CORES = re.compile(r"(?<![\d/])(\d{1,2})[ -]?(?:coeurs?|cores?|kerne)\b")
+
+
+def core_clash(a: Record, b: Record) -> bool:
+    """Two core counts ("iMac M4 8 coeurs CPU 8 coeurs GPU" / "10 coeurs CPU 10 coeurs GPU",
+    "Core i3 2 cores" / "4 core"); a title naming one count more than the other may name the
+    processor's and the graphics' ("10 coeurs CPU 8 coeurs GPU" / "10 coeurs"). Of the
+    152,442 training pairs it reads 602, 99.7% two products."""
+    ca, cb = _cores(a.title), _cores(b.title)
+    return bool(ca and cb) and ca != cb and (len(ca) == len(cb) or ca.isdisjoint(cb))
+
+
+def _cores(title: str) -> set[str]:
+    folded = fold(title)
+    if "core" not in folded and "coeur" not in folded and "kern" not in folded:
+        return set()
+    return set(_CORES.findall(folded))
+
+
+_WATCHES = frozenset(["watch", "montre", "smartwatch"])
+
+
+def watch_case(rec: Record) -> float | None:
+    """A watch's case size in mm, its screen ("Watch Series 10 42 mm", "Galaxy Watch7 44mm")."""
+    mm = rec.attrs.units.get("mm")
+    if mm and (not _WATCHES.isdisjoint(rec.tokset) or any(t[:5] == "watch" for t in rec.toks)):
+        return max(mm)
+    return None
+
+
+def case_clash(a: Record, b: Record) -> bool:
+    """Two watch case sizes, two products ("Galaxy Watch7 40 mm" / "44 mm")."""
+    ca, cb = watch_case(a), watch_case(b)
+    return ca is not None and cb is not None and ca != cb

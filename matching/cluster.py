@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from matching import parallel
 from matching.blocking import candidate_pairs
-from matching.clash import model_clash
+from matching.clash import model_clash, watch_case
 from matching.connectivity import mobile
 from matching.features import Corpus, code_hits
 from matching.model import Model, load_model
@@ -28,7 +28,6 @@ from matching.strings import load_words
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
-_WATCHES = frozenset(["watch", "montre", "smartwatch"])
 
 
 @dataclass(frozen=True)
@@ -80,8 +79,8 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     if a.network in ("4g", "5g"):
         out["network"] = a.network
     # A watch's case size is its screen: "Watch Series 10 42 mm" / "46 mm".
-    if (mm := a.units.get("mm")) and not _WATCHES.isdisjoint(rec.tokset):
-        out["case_mm"] = max(mm)
+    if (case := watch_case(rec)) is not None:
+        out["case_mm"] = case
     if level == "variant" and a.colours:
         out["colour"] = a.colours
     return out

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from matching.attributes import PACKAGING, TECH, UNIT_RE
-from matching.clash import model_clash
+from matching.clash import case_clash, model_clash
 from matching.connectivity import network_clash
 from matching.describe import GENERIC
 from matching.features import FEATURES, INDEX, compare
@@ -213,6 +213,8 @@ def best_candidate(
             found.append("network_conflict")
         if any(model_clash(rec, o) for o in others):
             found.append("model_conflict")
+        if any(case_clash(rec, o) for o in others):
+            found.append("case_conflict")  # a watch's case size is its screen
         if _same_shop_clash(rec, [index.records[k] for k in index.members[pid]]):
             found.append("same_shop")
         score = (top + sum(s for _, _, s in rows) / len(rows)) / 2
