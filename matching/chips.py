@@ -23,6 +23,7 @@ def chip_clash(a: Record, b: Record) -> bool:
         or cpu_number_clash(a, b)
         or gpu_suffix_clash(a, b)
         or board_clash(a, b)
+        or apple_chip_clash(a, b)
     )
 
 
@@ -59,6 +60,22 @@ def _numbers(rec: Record, pattern: re.Pattern[str]) -> dict[str, str]:
         if m:
             out.setdefault(m.group(1), m.group(2) or "")
     return out
+
+
+# Apple's chips ("M2", "M4"): named after the machine's size in Apple's titles ("MacBook Air 13
+# M3"), where `clash.number_clash` wants a word; read only beside a Mac or an iPad, since "M2"
+# is an SSD's slot elsewhere.
+_APPLE_CHIP = re.compile(r"^m[1-9]$")
+_MACS = frozenset("macbook imac mac ipad".split())
+
+
+def apple_chip_clash(a: Record, b: Record) -> bool:
+    """Two Apple chips ("MacBook Air 13 M2" / "MacBook Air 13 M3")."""
+    if _MACS.isdisjoint(a.tokset) or _MACS.isdisjoint(b.tokset):
+        return False
+    ca = {t for t in a.toks if _APPLE_CHIP.match(t)}
+    cb = {t for t in b.toks if _APPLE_CHIP.match(t)}
+    return bool(ca and cb) and ca.isdisjoint(cb)
 
 
 def cpu_number_clash(a: Record, b: Record) -> bool:
