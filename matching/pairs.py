@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
-from matching.clash import memory_clash, model_clash, qualifier_clash
+from matching.clash import capacity_clash, case_clash, memory_clash, model_clash, qualifier_clash
 from matching.connectivity import network_clash
 from matching.features import INDEX, SHIPPED, Corpus, compare
 from matching.model import Model, load_context_model, load_model
@@ -235,7 +235,9 @@ def rule_bounds(
             or network_clash(a.attrs.network, b.attrs.network)
             or model_clash(a, b)
             or memory_clash(a, b)
-            or (level == "product" and a.attrs.refurbished != b.attrs.refurbished)
+            or capacity_clash(a, b)
+            or case_clash(a, b)
+            or (level == "product" and _condition_or_bundle(a, b))
         ):
             cap = 0.05
         if a.gtin and b.gtin:
@@ -247,6 +249,13 @@ def rule_bounds(
             last = 0.05
         out.append((cap, low, last))
     return out
+
+
+def _condition_or_bundle(a: Record, b: Record) -> bool:
+    """Refurbished and new, a bundle and its device: two products by the service's rule. The
+    variant level follows the GTIN, which a refurbished unit keeps, and so do the benchmarks'
+    labels (LSPM joins them: a cap there cost its cameras 2.1 points)."""
+    return a.attrs.refurbished != b.attrs.refurbished or a.attrs.bundle != b.attrs.bundle
 
 
 def pair_threshold(model: Model | None = None, context: bool = True, cross: bool = False) -> float:
