@@ -86,12 +86,14 @@ class Attributes:
     part_models: frozenset[str] = frozenset()
     packaging: str | None = None  # "box" (retail) or "tray" (OEM), when only one is named
     network: str | None = None  # "5g", "4g", "cellular", "wifi", "gps" (`connectivity.py`)
+    # Storage and memory in GB (1 TB = 1000 GB), read once: every pair rule asks for them.
+    capacities_gb: frozenset[float] = frozenset()
 
-    @property
-    def capacities_gb(self) -> frozenset[float]:
-        gb = set(self.units.get("gb", ()))
-        gb.update(v * 1000 for v in self.units.get("tb", ()))
-        return frozenset(gb)
+
+def _capacities(units: dict[str, set[float]]) -> frozenset[float]:
+    gb = set(units.get("gb", ()))
+    gb.update(v * 1000 for v in units.get("tb", ()))
+    return frozenset(gb)
 
 
 def detect_brand(folded: str) -> str | None:
@@ -306,6 +308,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         part_models=frozenset(part_models),
         packaging=packaging.pop() if len(packaging) == 1 else None,
         network=read_network(toks, tokset),
+        capacities_gb=_capacities(units),
     )
 
 

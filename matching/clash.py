@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from matching.chips import chip_clash
 from matching.editions import edition_clash
@@ -214,11 +215,12 @@ def core_clash(a: Record, b: Record) -> bool:
     return bool(ca and cb) and ca != cb and (len(ca) == len(cb) or ca.isdisjoint(cb))
 
 
-def _cores(title: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _cores(title: str) -> frozenset[str]:
     folded = fold(title)
     if "core" not in folded and "coeur" not in folded and "kern" not in folded:
-        return set()
-    return set(_CORES.findall(folded))
+        return frozenset()
+    return frozenset(_CORES.findall(folded))
 
 
 _WATCHES = frozenset(["watch", "montre", "smartwatch"])

@@ -19,12 +19,15 @@ from conftest import shared_data
 # Raised at stop 17 with the word model's shapes (shared codes, sizes): Abt-Buy 0.82 -> 0.85
 # (0.876), WDC large 0.60 -> 0.63 (0.652), LSPM computers 0.81 -> 0.86 (0.881), cameras
 # 0.76 -> 0.78 (0.804), PriceRunner 0.75 -> 0.76 (lowest category 0.777).
+# Raised at stop 20 with the rarest shared word: Abt-Buy 0.85 -> 0.87 (0.887), Amazon-Google
+# 0.70 -> 0.72 (0.743), WDC large 0.63 -> 0.66 (0.684), LSPM computers 0.86 -> 0.88 (0.902),
+# cameras 0.78 -> 0.79 (0.810).
 PAIR_FLOORS = [
-    ("abt_buy", ("valid",), 0.85),
-    ("amazon_google", ("test",), 0.70),
-    ("wdc_products", ("valid", "large"), 0.63),
-    ("wdc_lspm", ("computers", "valid", "medium"), 0.86),
-    ("wdc_lspm", ("cameras", "valid", "medium"), 0.78),
+    ("abt_buy", ("valid",), 0.87),
+    ("amazon_google", ("test",), 0.72),
+    ("wdc_products", ("valid", "large"), 0.66),
+    ("wdc_lspm", ("computers", "valid", "medium"), 0.88),
+    ("wdc_lspm", ("cameras", "valid", "medium"), 0.79),
 ]
 PRICERUNNER_PAIRWISE_FLOOR = 0.76  # held-out clusters; the lowest category is at 0.777
 
