@@ -218,10 +218,11 @@ def rule_bounds(
     """Identity rules over the learned score, read once per pair as (cap, floor, last cap): a
     side without a title is no evidence of a match, whatever the learned scores make of it (the
     cross-encoder reads two empty texts as alike); two models told apart by a qualifier or a
-    model number are two products (`clash.py`), and so are two networks ("Wi-Fi" / "Wi-Fi +
-    Cellular", 4G / 5G: `connectivity.py`), two memory sizes and two screen sizes; one GTIN
-    is one variant, whatever the rules before say; at the variant level a different GTIN or
-    colour is another variant."""
+    model number, a chip or an edition are two products (`clash.py`, `chips.py`,
+    `editions.py`), and so are two networks ("Wi-Fi" / "Wi-Fi + Cellular", 4G / 5G:
+    `connectivity.py`), two capacities, memory, screen or watch case sizes, and at the product
+    level refurbished / new and a bundle / its device; one GTIN is one variant, whatever the
+    rules before say; at the variant level a different GTIN or colour is another variant."""
     colour, qualifier = INDEX["colour_conflict"], INDEX["qualifier_conflict"]
     screen = INDEX["screen_conflict"]
     out: list[Bounds] = []
