@@ -4,30 +4,14 @@ abbreviate the model read as the model."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
-from catalog.models import Offer, Shop
 from matching.chips import cpu_number_clash, gpu_suffix_clash
 from matching.cluster import cluster_rows
 from matching.editions import edition_clash
 from matching.normalise import normalise
-from matching.pairs import pair_records, pair_threshold, score_pairs
-from matching.service import match_offers
-
-
-def _pair(left: str, right: str) -> tuple:
-    return pair_records([{"id": "1", "left_title": left, "right_title": right}], "product")[0]
-
-
-def _both(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(rule(*_pair(left, right)) and rule(*_pair(right, left)))
-
-
-def _either(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(rule(*_pair(left, right)) or rule(*_pair(right, left)))
-
+from matching.pairs import pair_threshold, score_pairs
 
 CPU_NUMBERS = [
     ("Intel Core i9-14900K 3,2 GHz", "Intel Core i9-13900K 3,0 GHz"),
@@ -58,19 +42,19 @@ PART_NUMBERS = [
 
 def test_two_processor_numbers_are_two_processors() -> None:
     for left, right in CPU_NUMBERS:
-        assert _both(cpu_number_clash, left, right)
+        assert both(cpu_number_clash, left, right)
     # The number written inside a part number, or next to a socket, is the same processor.
-    assert not _either(cpu_number_clash, "Intel Core i5 BX80684I58400", "Intel Core i5-8400")
-    assert not _either(cpu_number_clash, "Intel Core i5 8400 LGA 1151", "Intel Core i5-8400")
+    assert not either(cpu_number_clash, "Intel Core i5 BX80684I58400", "Intel Core i5-8400")
+    assert not either(cpu_number_clash, "Intel Core i5 8400 LGA 1151", "Intel Core i5-8400")
     # No processor words: a laptop's model numbers are `clash.number_clash`'s to read.
-    assert not _either(cpu_number_clash, "Lenovo ThinkPad T480", "Lenovo ThinkPad T490")
+    assert not either(cpu_number_clash, "Lenovo ThinkPad T480", "Lenovo ThinkPad T490")
 
 
 def test_one_graphics_chip_with_two_suffixes_is_two_cards() -> None:
     for left, right in GPU_SUFFIXES:
-        assert _both(gpu_suffix_clash, left, right)
-    assert not _either(gpu_suffix_clash, "RTX 4060Ti 8 Go", "GeForce RTX 4060 Ti 8 Go")
-    assert not _either(gpu_suffix_clash, "GeForce RTX 4090D 24 Go", "GeForce RTX 4090 D 24GB")
+        assert both(gpu_suffix_clash, left, right)
+    assert not either(gpu_suffix_clash, "RTX 4060Ti 8 Go", "GeForce RTX 4060 Ti 8 Go")
+    assert not either(gpu_suffix_clash, "GeForce RTX 4090D 24 Go", "GeForce RTX 4090 D 24GB")
 
 
 def test_geforce_part_numbers_name_the_model() -> None:
@@ -83,9 +67,9 @@ def test_geforce_part_numbers_name_the_model() -> None:
 
 def test_a_feature_word_tells_two_editions_apart_only_where_it_does() -> None:
     for left, right in EDITIONS:
-        assert _both(edition_clash, left, right)
+        assert both(edition_clash, left, right)
     for left, right in ONE_EDITION:
-        assert not _either(edition_clash, left, right)
+        assert not either(edition_clash, left, right)
 
 
 def test_match_pairs_reads_them() -> None:
@@ -128,15 +112,5 @@ def test_match_cluster_keeps_them_apart() -> None:
 
 
 def test_the_service_keeps_them_apart(session: Session) -> None:
-    shops = [Shop(slug=f"s{i}", name=f"Shop {i}", domain=f"s{i}.test") for i in range(2)]
-    session.add_all(shops)
-    session.flush()
-    offers = [
-        Offer(shop=shops[int(shop[1])], url=f"https://x.test/{i}", title=t, price=Decimal(299))
-        for i, (t, shop) in enumerate(SITE)
-    ]
-    session.add_all(offers)
-    session.flush()
-    match_offers(session)
-    products = [o.product_id for o in offers]
+    products = matched_products(session, SITE)
     assert None not in products and len(set(products)) == len(SITE)

@@ -5,19 +5,16 @@ for the benchmarks' listings, in match-cluster and in the catalog's service alwa
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
+from lookalikes import matched_products, pair
 from sqlalchemy.orm import Session
 
-from catalog.models import Offer, Shop
 from matching.chips import board_clash, cpu_suffix_clash
 from matching.clash import memory_clash, moved_qualifier, number_clash, qualifier_clash
 from matching.cluster import Policy, cluster_rows, group_records
-from matching.pairs import pair_records, pair_threshold, score_pairs
+from matching.pairs import pair_threshold, score_pairs
 from matching.qualifiers import ONE_SIDED
 from matching.record import make_record
-from matching.service import match_offers
 
 
 @pytest.mark.parametrize(
@@ -82,8 +79,7 @@ SAME = [
 ]
 
 
-def _pair(left: str, right: str) -> tuple:
-    return pair_records([{"id": "1", "left_title": left, "right_title": right}], "product")[0]
+_pair = pair
 
 
 @pytest.mark.parametrize(("left", "right"), CLASHES)
@@ -281,17 +277,7 @@ def test_match_cluster_keeps_the_site_flagships_apart() -> None:
 
 
 def test_the_service_keeps_the_site_flagships_apart(session: Session) -> None:
-    shops = [Shop(slug=f"s{i}", name=f"Shop {i}", domain=f"s{i}.test") for i in range(3)]
-    session.add_all(shops)
-    session.flush()
-    offers = [
-        Offer(shop=shops[int(shop[1])], url=f"https://x.test/{i}", title=t, price=Decimal(999))
-        for i, (t, shop) in enumerate(SITE)
-    ]
-    session.add_all(offers)
-    session.flush()
-    match_offers(session)
-    products = [o.product_id for o in offers]
+    products = matched_products(session, SITE)
     assert products[0] == products[1] is not None
     others = [p for p in products[2:] if p is not None]
     assert len(set(others)) == len(others) and products[0] not in others

@@ -3,29 +3,13 @@ case size, a generation number after a shared qualifier, a bundle. Never one pro
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
-from catalog.models import Offer, Shop
 from matching.chips import apple_chip_clash
 from matching.clash import capacity_clash, case_clash, core_clash, numbered_qualifier
 from matching.cluster import cluster_rows
-from matching.pairs import pair_records, pair_threshold, score_pairs
-from matching.service import match_offers
-
-
-def _pair(left: str, right: str) -> tuple:
-    return pair_records([{"id": "1", "left_title": left, "right_title": right}], "product")[0]
-
-
-def _both(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(rule(*_pair(left, right)) and rule(*_pair(right, left)))
-
-
-def _either(rule, left: str, right: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(rule(*_pair(left, right)) or rule(*_pair(right, left)))
-
+from matching.pairs import pair_threshold, score_pairs
 
 APART = [
     (capacity_clash, "NVIDIA A100 40 Go PCIe", "NVIDIA A100 80 Go PCIe"),
@@ -63,12 +47,12 @@ ONE = [
 
 def test_each_rule_reads_two_configurations() -> None:
     for rule, left, right in APART:
-        assert _both(rule, left, right), (left, right)
+        assert both(rule, left, right), (left, right)
 
 
 def test_each_rule_leaves_one_configuration_alone() -> None:
     for rule, left, right in ONE:
-        assert not _either(rule, left, right), (left, right)
+        assert not either(rule, left, right), (left, right)
 
 
 BUNDLE = ("Apple iPhone 16 128 Go + AirPods 4", "Apple iPhone 16 128 Go Noir")
@@ -92,16 +76,7 @@ def test_match_cluster_keeps_configurations_apart() -> None:
 
 
 def test_the_service_keeps_configurations_apart(session: Session) -> None:
-    shops = [Shop(slug=f"s{i}", name=f"Shop {i}", domain=f"s{i}.test") for i in range(2)]
-    session.add_all(shops)
-    session.flush()
     titles = [t for _, left, right in APART for t in (left, right)]
-    offers = [
-        Offer(shop=shops[i % 2], url=f"https://x.test/{i}", title=t, price=Decimal(499))
-        for i, t in enumerate(titles)
-    ]
-    session.add_all(offers)
-    session.flush()
-    match_offers(session)
-    for i in range(0, len(offers), 2):
-        assert offers[i].product_id != offers[i + 1].product_id, titles[i : i + 2]
+    products = matched_products(session, [(t, f"s{i % 2}") for i, t in enumerate(titles)])
+    for i in range(0, len(titles), 2):
+        assert products[i] != products[i + 1], titles[i : i + 2]
