@@ -3,6 +3,7 @@
 Intel's retail box part "BX80677I77700" is a Core i7-7700 and AMD's "YD170XBCAEWOF" a Ryzen 7
 1700X: a shop that writes only the part number names the model no less than one that writes
 "i7 7700". The matcher reads the model out of the part so the other offer's code can hit it.
+Epson's consumables work the same way: the part "C13T865140" is the cartridge "T8651".
 The packaging is read too: a "BX" part or an AMD part ending in "BOX"/"WOF" is the retail box,
 an Intel "CM" part the bare tray chip, sold and priced apart.
 """
@@ -26,6 +27,8 @@ _AMD = re.compile(r"^(?:fd|ad|sd|ps|os)(\d{4}|\d{3}k)([a-z][a-z0-9]{4,8})$")
 _RYZEN = re.compile(r"^yd(?:(\d{3})x|(\d{4})bb)[a-z0-9]{5,8}$")
 _INTEL_CORE = re.compile(r"^(?:i[3579]|e[357]|w)(\d{4,5}[a-z0-9]*)$")
 _BOX_ENDINGS = ("box", "wof", "sbx")
+# Epson: C13 + the cartridge ("t8651", "t7023") + a pack and region code ("40", "4010", "00").
+_EPSON = re.compile(r"^c13(t\d{4})[a-z0-9]{2,4}$")
 
 
 class Part(NamedTuple):
@@ -38,7 +41,7 @@ _NONE = Part(frozenset(), None)
 
 @lru_cache(maxsize=50_000)
 def read_part(token: str) -> Part:
-    """The model codes and packaging a processor part number holds; empty for other tokens."""
+    """The model codes and packaging a part number holds; empty for other tokens."""
     if len(token) < 9 or not token[0].isalpha():
         return _NONE
     m = _INTEL_BOX.match(token)
@@ -55,6 +58,9 @@ def read_part(token: str) -> Part:
     if m:
         model = m.group(1) + "0x" if m.group(1) else m.group(2)
         return Part(frozenset({model}), _amd_packaging(token))
+    m = _EPSON.match(token)
+    if m:
+        return Part(frozenset({m.group(1)}), None)
     return _NONE
 
 

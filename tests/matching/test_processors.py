@@ -28,6 +28,9 @@ from matching.record import make_record
         ("ps735pbeafwof", set(), None),  # EPYC 7351P: three digits and a letter, leave it
         ("ue49nu7100", set(), None),  # a TV, not a processor part
         ("bx80", set(), None),
+        ("c13t865140", {"t8651"}, None),  # Epson's part for the T8651 cartridge
+        ("c13t70234010", {"t7023"}, None),
+        ("c13t00p140", set(), None),  # not four digits: leave it
     ],
 )
 def test_part_numbers_name_their_model(part: str, models: set[str], packaging: str | None) -> None:
@@ -43,6 +46,15 @@ def test_a_part_number_meets_the_model_another_shop_writes() -> None:
     k = make_record("3", "intel core i7 7700k processor bx80677i77700k")
     assert code_clash(make_record("4", "amd ryzen 7 1700 yd1700bbaebox"), k)
     assert "7700" not in k.joins
+
+
+def test_an_epson_part_meets_the_cartridge_another_shop_writes() -> None:
+    part = make_record("1", "Genuine Epson C13T865140 Black Extra High Capacity Ink Cartridge")
+    plain = make_record("2", "Epson Original Tinte T8651 schwarz")
+    exact, _, _, missed = code_hits(plain.attrs.strong_codes, part.joins)
+    assert exact == 1 and not missed
+    other = make_record("3", "Epson T8661 cartouche noire")
+    assert code_hits(other.attrs.strong_codes, part.joins)[0] == 0
 
 
 def test_part_numbers_and_words_give_the_packaging() -> None:
