@@ -25,6 +25,10 @@ EDITIONS = [
     ("Apple AirPods 4", "Apple AirPods 4 avec réduction active du bruit"),
     ("Apple AirPods Max USB-C Minuit", "Apple AirPods Max (Lightning) Gris sidéral"),
     ("Apple AirPods Pro 2 boîtier MagSafe USB-C", "Apple AirPods Pro 2 boîtier MagSafe Lightning"),
+    # A roman numeral after the model number is its generation, and none is the first.
+    ("Sony Cyber-shot DSC-RX100 II", "Sony Cyber-shot DSC-RX100 III Appareil photo"),
+    ("Sony Cyber-shot RX100 20,2 Mpx Noir", "Sony Cyber-shot RX100 II 20,2 Mpx Noir"),
+    ("Canon EOS 5D Mark III boîtier nu", "Canon EOS 5D Mark IV boîtier nu"),
 ]
 # One product each: a feature named on one side only, or named two ways.
 ONE_EDITION = [
@@ -33,6 +37,8 @@ ONE_EDITION = [
     ("Apple AirPods 4 ANC", "Apple AirPods 4 with Active Noise Cancellation"),
     ("Apple AirPods Max USB-C", "Apple AirPods Max Minuit"),
     ("Apple AirPods Pro 2 (USB-C)", "Apple AirPods Pro 2 avec boîtier MagSafe USB C"),
+    ("Canon Speedlite 270EX II flash", "Canon 270EX II Speedlite"),
+    ("Canon CanoScan 9000F Mark II", "Canon CanoScan 9000F MKII scanner"),
 ]
 PART_NUMBERS = [
     ("ASUS TUF Gaming GeForce RTX 4070 SUPER OC 12 Go", "ASUS TUF-RTX4070S-O12G-GAMING"),
@@ -103,6 +109,8 @@ SITE = [
     ("AMD Ryzen 7 7800X3D Processeur", "s1"),
     ("NVIDIA GeForce RTX 5090 32 Go", "s0"),
     ("NVIDIA GeForce RTX 5090 D 32 Go", "s1"),
+    ("Sony Cyber-shot DSC-RX100 III", "s0"),
+    ("Sony Cyber-shot DSC-RX100 IV", "s1"),
 ]
 
 
