@@ -108,6 +108,13 @@ class Corpus:
             self.n += 1
         self.idf_table = _IdfTable(self)
 
+    @classmethod
+    def of_counts(cls, df: Counter[str], n: int) -> Corpus:
+        """A corpus from word counts made elsewhere (by `pairwork`'s parent process)."""
+        corpus = cls(())
+        corpus.df, corpus.n = df, n
+        return corpus
+
     def add(self, rec: Record) -> None:
         self.df.update(rec.tokset)
         self.n += 1

@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
 from matching.clash import capacity_clash, case_clash, memory_clash, model_clash, qualifier_clash
+from matching.compiled import compiled_trees
 from matching.connectivity import network_clash
 from matching.features import INDEX, SHIPPED, Corpus, compare
-from matching.model import Model, load_context_model, load_model
+from matching.model import COMPILE_MIN_ROWS, Model, load_context_model, load_model
+from matching.pairwork import Sides, features_and_bounds
 from matching.record import Record, make_record
 from matching.strings import WordModel, load_words
 
@@ -45,25 +47,30 @@ def _records(sides: Sequence[tuple[str, tuple[str, ...]]]) -> list[Record]:
     return out
 
 
-def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]:
-    """One record per distinct side (identical sides share one record), built in parallel."""
+def side_index(rows: Sequence[Row]) -> tuple[Sides, list[tuple[int, int]]]:
+    """The distinct sides of `rows` (identical sides are one) and each row's pair of them."""
     keys: dict[tuple[str, ...], int] = {}
     # Sides repeat: the raw cells are looked up first, stripped only the first time they occur.
     seen: dict[tuple[object, ...], int] = {}
-    sides: list[tuple[int, int]] = []
+    index: list[tuple[int, int]] = []
     for row in rows:
         pair = []
         for prefix, columns in _COLUMNS.items():
             raw = tuple(map(row.get, columns))
-            index = seen.get(raw)
-            if index is None:
-                index = seen[raw] = keys.setdefault(_side(row, prefix), len(keys))
-            pair.append(index)
-        sides.append((pair[0], pair[1]))
-    distinct = [(str(i), values) for values, i in keys.items()]
+            side = seen.get(raw)
+            if side is None:
+                side = seen[raw] = keys.setdefault(_side(row, prefix), len(keys))
+            pair.append(side)
+        index.append((pair[0], pair[1]))
+    return [(str(i), values) for values, i in keys.items()], index
+
+
+def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]:
+    """One record per distinct side (identical sides share one record)."""
+    distinct, index = side_index(rows)
     # In this process: a Record costs more to pickle back from a worker than to build.
     records = parallel.run(_records, distinct, {"level": level}, processes=1)
-    return [(records[a], records[b]) for a, b in sides]
+    return [(records[a], records[b]) for a, b in index]
 
 
 def shared_features(pairs: Sequence[tuple[int, int]]) -> list[list[float]]:
@@ -112,9 +119,10 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 
 
 def context_features(
-    pairs: Sequence[tuple[Record, Record]], scores: Sequence[float]
+    pairs: Sequence[tuple[object, object]], scores: Sequence[float]
 ) -> list[list[float]]:
-    """How each pair's score compares with the other pairs of the same left or right offer.
+    """How each pair's score compares with the other pairs of the same left or right offer
+    (`pairs`: two objects per pair, one object per offer, such as its records).
 
     A file of candidate pairs usually lists several candidates per offer and at most one is
     right: being the best candidate of both sides is evidence too (collective matching).
@@ -177,13 +185,29 @@ def _score_pairs(
     cross: bool,
 ) -> list[float]:
     model = model or load_model()
-    pairs = pair_records(rows, level)
-    vectors = pair_features(pairs, level, progress)
-    bounds = rule_bounds(pairs, vectors, level)  # read once, applied after every stage
-    scores = bounded(model.predict(vectors), bounds)
     ctx = load_context_model() if context else None
+    distinct, index = side_index(rows)
+
+    def prepare() -> None:
+        # Importing scikit-learn's tree predictor (~1.7 s on a slow machine) while the
+        # workers compute the features.
+        for m in (model, ctx):
+            if m is not None and len(index) >= COMPILE_MIN_ROWS:
+                compiled_trees(m)
+
+    # Bounds are read once, applied after every stage.
+    work = features_and_bounds(distinct, index, level, load_words(), progress, prepare)
+    if work is None:  # too few pairs to gain from worker processes
+        records = parallel.run(_records, distinct, {"level": level}, processes=1)
+        pairs = [(records[a], records[b]) for a, b in index]
+        vectors = pair_features(pairs, level, progress)
+        work = vectors, rule_bounds(pairs, vectors, level)
+    vectors, bounds = work
+    scores = bounded(model.predict(vectors), bounds)
     if ctx is not None:
-        scores = bounded(ctx.predict(context_features(pairs, scores)), bounds)
+        marks = [object() for _ in distinct]  # one identity per offer
+        sides = [(marks[a], marks[b]) for a, b in index]
+        scores = bounded(ctx.predict(context_features(sides, scores)), bounds)
     if cross:
         from matching.cross import load_cross, side_text
 
