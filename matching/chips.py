@@ -14,6 +14,10 @@ _CPU_WORDS = frozenset("core ryzen xeon threadripper pentium celeron athlon epyc
 # card), "7900xtx"; a glued "S" is read as "Super" by `normalise`.
 _GPU = re.compile(r"^(?:rtx|gtx|rx)?(\d{4})(d|ti|xt|xtx|gre)?$")
 _GPU_WORDS = frozenset("rtx gtx geforce radeon rx arc".split())
+# NVIDIA's workstation cards put the architecture's letter before the number: "A6000"
+# (Ampere), "T1000" (Turing), "P4000" (Pascal); "RTX 6000" alone is another card.
+_WORKSTATION = re.compile(r"^[aptkm](\d{3,4})$")
+_WORKSTATION_WORDS = frozenset(("rtx", "quadro"))
 
 
 def chip_clash(a: Record, b: Record) -> bool:
@@ -24,6 +28,7 @@ def chip_clash(a: Record, b: Record) -> bool:
         or gpu_suffix_clash(a, b)
         or board_clash(a, b)
         or apple_chip_clash(a, b)
+        or workstation_clash(a, b)
     )
 
 
@@ -41,6 +46,23 @@ def gpu_suffix_clash(a: Record, b: Record) -> bool:
     if _GPU_WORDS.isdisjoint(a.tokset) or _GPU_WORDS.isdisjoint(b.tokset):
         return False
     return _suffix_clash(a, b, _GPU)
+
+
+def workstation_clash(a: Record, b: Record) -> bool:
+    """ "RTX A6000" / "RTX 6000 Ada", "Quadro P4000" / "Quadro RTX 4000": one number with and
+    without the architecture's letter is two cards (`clash.number_clash` reads a dropped
+    one-letter prefix as the same number, as "Ryzen R5" is "Ryzen 5")."""
+    if _WORKSTATION_WORDS.isdisjoint(a.tokset) or _WORKSTATION_WORDS.isdisjoint(b.tokset):
+        return False
+    return _lettered(a, b) or _lettered(b, a)
+
+
+def _lettered(x: Record, y: Record) -> bool:
+    for token in x.tokset:
+        m = _WORKSTATION.match(token)
+        if m and m.group(1) in y.tokset and token not in y.tokset:
+            return True
+    return False
 
 
 def _suffix_clash(a: Record, b: Record, pattern: re.Pattern[str]) -> bool:
