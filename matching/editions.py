@@ -1,6 +1,7 @@
 """Editions of one model line that only a feature word tells apart, sold at two prices: Apple's
 AirPods 4 with and without active noise cancelling, AirPods with a USB-C or a Lightning case;
-and generations written as a roman numeral after the model number ("RX100 II" / "RX100 III").
+generations written as a roman numeral after the model number ("RX100 II" / "RX100 III");
+earbuds and headphones of one line ("QuietComfort Ultra Earbuds" / "Headphones").
 
 Read narrowly: elsewhere such a word is a feature that one listing names and another leaves
 out ("Sony WH-1000XM5 à réduction de bruit" / "WH-1000XM5 noir", "AirPods Pro 2 avec
@@ -22,7 +23,31 @@ _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7}
 
 
 def edition_clash(a: Record, b: Record) -> bool:
-    return anc_clash(a, b) or connector_clash(a, b) or roman_clash(a, b)
+    return anc_clash(a, b) or connector_clash(a, b) or roman_clash(a, b) or form_clash(a, b)
+
+
+# Words that say earbuds, and words that say headphones; a title with both ("ear bud
+# headphones", as Abt-Buy writes earbuds) says neither.
+_EARBUDS = frozenset("earbuds earbud ecouteurs ecouteur intra bud buds".split())
+_HEADPHONES = frozenset("headphones headphone casque".split())
+_EARBUDS_PAIRS = frozenset({("in", "ear")})
+_HEADPHONES_PAIRS = frozenset({("over", "ear"), ("on", "ear")})
+
+
+def form_clash(a: Record, b: Record) -> bool:
+    """ "Bose QuietComfort Ultra Earbuds" / "Headphones", "Sony WF-1000XM5 écouteurs" /
+    "WH-1000XM5 casque": earbuds are not headphones. No training pair has one title of each."""
+    fa, fb = _form(a), _form(b)
+    return fa is not None and fb is not None and fa != fb
+
+
+def _form(rec: Record) -> str | None:
+    pairs = set(itertools.pairwise(rec.toks))
+    earbuds = not (_EARBUDS.isdisjoint(rec.tokset) and _EARBUDS_PAIRS.isdisjoint(pairs))
+    headphones = not (_HEADPHONES.isdisjoint(rec.tokset) and _HEADPHONES_PAIRS.isdisjoint(pairs))
+    if earbuds == headphones:
+        return None
+    return "earbuds" if earbuds else "headphones"
 
 
 def roman_clash(a: Record, b: Record) -> bool:

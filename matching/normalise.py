@@ -60,8 +60,9 @@ _PHRASES = [
     ),
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi"),
-    # Samsung writes "Z Fold6" and "Z Fold 6": the model word apart from its generation.
-    (re.compile(r"\b(fold|flip)(\d{1,2})\b"), r"\1 \2"),
+    # Samsung writes "Z Fold6" and "Z Fold 6", "Buds3" and "Buds 3": the model word apart
+    # from its generation.
+    (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
 ]
 # Graphics cards as makers' part numbers write them ("TUF-RTX4070S-O12G": a 4070 Super, OC,
@@ -73,7 +74,7 @@ _GEFORCE = [
     (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
 ]
 # A word each phrase above cannot match without.
-_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("fold", "flip"), ("1",)]
+_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("fold", "flip", "buds"), ("1",)]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")

@@ -7,7 +7,8 @@ from __future__ import annotations
 from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
-from matching.chips import cpu_number_clash, gpu_suffix_clash
+from matching.chips import cpu_number_clash, gpu_suffix_clash, workstation_clash
+from matching.clash import qualifier_clash, series_clash
 from matching.cluster import cluster_rows
 from matching.editions import edition_clash
 from matching.normalise import normalise
@@ -21,6 +22,16 @@ GPU_SUFFIXES = [
     ("NVIDIA GeForce RTX 5090 32 Go GDDR7", "NVIDIA GeForce RTX 5090 D 32 Go GDDR7"),
     ("MSI GeForce RTX 4060 VENTUS 2X 8G", "MSI GeForce RTX 4060Ti VENTUS 2X 8G"),
 ]
+# The architecture's letter before a workstation card's number.
+WORKSTATIONS = [
+    ("NVIDIA RTX 6000 Ada Generation 48 Go", "PNY NVIDIA RTX A6000 48 Go"),
+    ("PNY Quadro P4000 8 Go", "PNY Quadro RTX 4000 8 Go"),
+]
+# Sony's series letters; a qualifier where the other has a model number.
+LINES = [
+    ("Sony WH-1000XM5 Noir", "Sony WF-1000XM5 Noir"),
+    ("Samsung Galaxy Buds FE Graphite", "Samsung Galaxy Buds3 Argent"),
+]
 EDITIONS = [
     ("Apple AirPods 4", "Apple AirPods 4 avec réduction active du bruit"),
     ("Apple AirPods Max USB-C Minuit", "Apple AirPods Max (Lightning) Gris sidéral"),
@@ -29,6 +40,9 @@ EDITIONS = [
     ("Sony Cyber-shot DSC-RX100 II", "Sony Cyber-shot DSC-RX100 III Appareil photo"),
     ("Sony Cyber-shot RX100 20,2 Mpx Noir", "Sony Cyber-shot RX100 II 20,2 Mpx Noir"),
     ("Canon EOS 5D Mark III boîtier nu", "Canon EOS 5D Mark IV boîtier nu"),
+    # Earbuds and headphones of one line.
+    ("Bose QuietComfort Ultra Headphones", "Bose QuietComfort Ultra Earbuds"),
+    ("Sony WH-1000XM5 casque", "Sony WF-1000XM5 écouteurs"),
 ]
 # One product each: a feature named on one side only, or named two ways.
 ONE_EDITION = [
@@ -39,6 +53,9 @@ ONE_EDITION = [
     ("Apple AirPods Pro 2 (USB-C)", "Apple AirPods Pro 2 avec boîtier MagSafe USB C"),
     ("Canon Speedlite 270EX II flash", "Canon 270EX II Speedlite"),
     ("Canon CanoScan 9000F Mark II", "Canon CanoScan 9000F MKII scanner"),
+    ("Samsung Galaxy Buds3 Pro", "Samsung Galaxy Buds 3 Pro Argent"),
+    ("Sony WH-1000XM5 Noir", "Sony WH1000XM5 casque sans fil"),
+    ("Sony ear bud headphones MDR-EX15", "Sony MDR-EX15 earbuds"),
 ]
 PART_NUMBERS = [
     ("ASUS TUF Gaming GeForce RTX 4070 SUPER OC 12 Go", "ASUS TUF-RTX4070S-O12G-GAMING"),
@@ -61,6 +78,15 @@ def test_one_graphics_chip_with_two_suffixes_is_two_cards() -> None:
         assert both(gpu_suffix_clash, left, right)
     assert not either(gpu_suffix_clash, "RTX 4060Ti 8 Go", "GeForce RTX 4060 Ti 8 Go")
     assert not either(gpu_suffix_clash, "GeForce RTX 4090D 24 Go", "GeForce RTX 4090 D 24GB")
+    for left, right in WORKSTATIONS:
+        assert both(workstation_clash, left, right)
+    assert not either(workstation_clash, "PNY RTX A6000 48 Go", "NVIDIA RTX A6000 48GB GDDR6")
+
+
+def test_a_series_letter_or_a_number_in_a_qualifiers_place_is_another_model() -> None:
+    assert both(series_clash, *LINES[0])
+    assert both(qualifier_clash, *LINES[1])
+    assert not either(series_clash, "Sony WH-1000XM5 Noir", "Sony WH1000XM5 casque")
 
 
 def test_geforce_part_numbers_name_the_model() -> None:
@@ -79,7 +105,7 @@ def test_a_feature_word_tells_two_editions_apart_only_where_it_does() -> None:
 
 
 def test_match_pairs_reads_them() -> None:
-    apart = CPU_NUMBERS + GPU_SUFFIXES + EDITIONS
+    apart = CPU_NUMBERS + GPU_SUFFIXES + WORKSTATIONS + LINES + EDITIONS
     pairs = apart + ONE_EDITION + PART_NUMBERS
     rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
     matched = [s >= pair_threshold() for s in score_pairs(rows, "product")]
@@ -111,6 +137,10 @@ SITE = [
     ("NVIDIA GeForce RTX 5090 D 32 Go", "s1"),
     ("Sony Cyber-shot DSC-RX100 III", "s0"),
     ("Sony Cyber-shot DSC-RX100 IV", "s1"),
+    ("PNY NVIDIA RTX A6000 48 Go", "s0"),
+    ("NVIDIA RTX 6000 Ada Generation 48 Go", "s1"),
+    ("Bose QuietComfort Ultra Headphones Noir", "s0"),
+    ("Bose QuietComfort Ultra Earbuds Noir", "s1"),
 ]
 
 
