@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from matching.connectivity import NOT_BUNDLED, read_network
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
-from matching.normalise import fold
+from matching.normalise import fold, model_plus
 from matching.partnumbers import read_part
 from matching.qualifiers import QUALIFIERS, read_qualifiers
 
@@ -316,6 +316,7 @@ def _plus_items(folded: str) -> bool:
     # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
     if "+" not in folded:
         return False
+    folded = model_plus(folded)
     return any((m.group(1) or m.group(2)) not in NOT_BUNDLED for m in _PLUS_ITEM.finditer(folded))
 
 

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from matching.lexicon import COLOURS
+
 # Language markers left by web extraction ("..."@en-US), HTML entities and similar noise.
 _LANG_TAG = re.compile(r'"@[a-z]{2}(?:-[a-z]{2})?\b', re.I)
 _ENTITY = re.compile(r"&(?:#\d+|[a-z]+);", re.I)
@@ -80,6 +82,19 @@ _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _PLUS = re.compile(r"([a-z0-9])\+(?![a-z0-9])")
+# A "+" typed apart before a capacity or a colour is the model's: "Galaxy S25 + 256 Go",
+# "Studio Buds + Noir" (not "PS5 + manette", a bundle).
+_SPACED_PLUS = re.compile(
+    r"([a-z0-9]) \+ (?=(?:\d+(?:[.,]\d+)? ?(?:go|gb|to|tb)\b|(?:"
+    + "|".join(sorted(COLOURS, key=len, reverse=True))
+    + r")\b))"
+)
+
+
+def model_plus(folded: str) -> str:
+    """Folded text with each "+" that belongs to the model written "plus" ("S25+", "Studio
+    Buds + Noir"); a "+" between two items stays."""
+    return _SPACED_PLUS.sub(r"\1 plus ", _PLUS.sub(r"\1 plus ", folded))
 
 
 def _number(raw: str) -> str:
@@ -130,7 +145,7 @@ def normalise(text: str) -> str:
     text = fold(text)
     text = text.replace("’", "'").replace("×", "x")
     if "+" in text:
-        text = _PLUS.sub(r"\1 plus ", text)
+        text = model_plus(text)
     for (pattern, replacement), needs in zip(_PHRASES, _PHRASE_NEEDS, strict=True):
         if any(word in text for word in needs):
             text = pattern.sub(replacement, text)

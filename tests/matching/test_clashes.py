@@ -52,6 +52,7 @@ CLASHES = [
     ),
     ("NVIDIA H200 NVL 141 Go", "NVIDIA H200 SXM 141GB HBM3e"),
     ("Samsung Galaxy S25+ 256 Go", "Samsung Galaxy S25 256 Go"),
+    ("Samsung Galaxy S25 + 256 Go", "Samsung Galaxy S25 256 Go"),
     ("Samsung Galaxy S25 Ultra 256 Go", "Samsung Galaxy S25 256 Go"),
     ("Sapphire Pulse AMD Radeon RX 7900 XTX", "Sapphire Pulse AMD Radeon RX 7900 XT"),
     # Another qualifier in its place, or the same number after the product line.

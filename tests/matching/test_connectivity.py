@@ -58,6 +58,10 @@ def test_two_named_networks_that_differ_are_two_configurations() -> None:
         ("Smart TV Disney+ Netflix", False),
         ("Sony PlayStation 5 + manette DualSense", True),
         ("PS5+manette", True),
+        # Typed apart before a capacity or a colour, it is the model's "Plus".
+        ("Samsung Galaxy S25 + 256 Go", False),
+        ("Beats Studio Buds + Noir", False),
+        ("Apple iPhone 16 128 Go + AirPods 4", True),
     ],
 )
 def test_a_plus_is_a_bundle_only_between_two_items(title: str, bundle: bool) -> None:
@@ -73,6 +77,8 @@ APART = [
 TOGETHER = [
     ("Apple iPad Air 11 M2 Wi-Fi + Cellular 128 Go", "iPad Air 11 pouces (M2) Wi-Fi et Cellular"),
     ("Samsung Galaxy S25+ 256 Go", "Samsung Galaxy S25 Plus 256Go"),
+    ("Samsung Galaxy S25 + 256 Go", "Samsung Galaxy S25+ 256 Go Bleu"),
+    ("Beats Studio Buds + Noir", "Beats Studio Buds Plus noir"),
     ("Samsung Galaxy A55 5G 128 Go", "Samsung Galaxy A55 128 Go"),
 ]
 
