@@ -22,14 +22,15 @@ from conftest import shared_data
 # Raised at stop 20 with the rarest shared word: Abt-Buy 0.85 -> 0.87 (0.887), Amazon-Google
 # 0.70 -> 0.72 (0.743), WDC large 0.63 -> 0.66 (0.684), LSPM computers 0.86 -> 0.88 (0.902),
 # cameras 0.78 -> 0.79 (0.810).
+# Raised at stop 21 with Epson's part numbers: WDC large 0.66 -> 0.67 (0.690).
 PAIR_FLOORS = [
     ("abt_buy", ("valid",), 0.87),
     ("amazon_google", ("test",), 0.72),
-    ("wdc_products", ("valid", "large"), 0.66),
+    ("wdc_products", ("valid", "large"), 0.67),
     ("wdc_lspm", ("computers", "valid", "medium"), 0.88),
     ("wdc_lspm", ("cameras", "valid", "medium"), 0.79),
 ]
-PRICERUNNER_PAIRWISE_FLOOR = 0.76  # held-out clusters; the lowest category is at 0.777
+PRICERUNNER_PAIRWISE_FLOOR = 0.76  # held-out clusters; the lowest category is at 0.772
 
 
 @pytest.mark.slow
