@@ -18,6 +18,8 @@ _GPU_WORDS = frozenset("rtx gtx geforce radeon rx arc".split())
 # (Ampere), "T1000" (Turing), "P4000" (Pascal); "RTX 6000" alone is another card.
 _WORKSTATION = re.compile(r"^[aptkm](\d{3,4})$")
 _WORKSTATION_WORDS = frozenset(("rtx", "quadro"))
+# The architecture a workstation card's title names: "Quadro RTX 6000" is Turing's.
+_ARCHITECTURES = {"ada": "ada", "blackwell": "blackwell", "quadro": "turing", "turing": "turing"}
 
 
 def chip_clash(a: Record, b: Record) -> bool:
@@ -51,9 +53,14 @@ def gpu_suffix_clash(a: Record, b: Record) -> bool:
 def workstation_clash(a: Record, b: Record) -> bool:
     """ "RTX A6000" / "RTX 6000 Ada", "Quadro P4000" / "Quadro RTX 4000": one number with and
     without the architecture's letter is two cards (`clash.number_clash` reads a dropped
-    one-letter prefix as the same number, as "Ryzen R5" is "Ryzen 5")."""
+    one-letter prefix as the same number, as "Ryzen R5" is "Ryzen 5"); so are two
+    architectures named ("RTX 6000 Ada" / "Quadro RTX 6000")."""
     if _WORKSTATION_WORDS.isdisjoint(a.tokset) or _WORKSTATION_WORDS.isdisjoint(b.tokset):
         return False
+    arch_a = {_ARCHITECTURES[t] for t in a.tokset & _ARCHITECTURES.keys()}
+    arch_b = {_ARCHITECTURES[t] for t in b.tokset & _ARCHITECTURES.keys()}
+    if arch_a and arch_b and arch_a.isdisjoint(arch_b):
+        return True  # "RTX 6000 Ada" / "Quadro RTX 6000"
     return _lettered(a, b) or _lettered(b, a)
 
 

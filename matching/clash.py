@@ -87,8 +87,10 @@ def model_clash(a: Record, b: Record) -> bool:
 
 
 def series_clash(a: Record, b: Record) -> bool:
-    """ "Sony WH-1000XM5" / "WF-1000XM5": two letters dashed to a model code are part of it
-    (Sony's headphones and earbuds). Of the training pairs it reads one, two products."""
+    """ "Sony WH-1000XM5" / "WF-1000XM5" (or "WH1000XM5"): two letters dashed or glued before
+    a model code are part of it (Sony's headphones and earbuds; Siemens' "BF634LGS1B" /
+    "BE634LGS1B", a microwave without and with a grill). Of the training pairs it reads 95,
+    97% two products."""
     sa, sb = _series(a), _series(b)
     return any(
         sa[code].isdisjoint(sb[code] | b.tokset) and sb[code].isdisjoint(a.tokset)
@@ -102,6 +104,10 @@ def _series(rec: Record) -> dict[str, set[str]]:
         if len(series) == 2 and series.isalpha() and len(code) >= 5 and _DIGIT(code):
             if not code.isdigit() and f"{series}-{code}" in rec.title.lower():
                 found.setdefault(code, set()).add(series)
+    for token in rec.toks:  # glued: "WH1000XM5"
+        if len(token) >= 7 and token[:2].isalpha() and token[2].isdigit():
+            if not token[2:].isdigit():
+                found.setdefault(token[2:], set()).add(token[:2])
     return found
 
 

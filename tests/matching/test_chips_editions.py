@@ -26,10 +26,12 @@ GPU_SUFFIXES = [
 WORKSTATIONS = [
     ("NVIDIA RTX 6000 Ada Generation 48 Go", "PNY NVIDIA RTX A6000 48 Go"),
     ("PNY Quadro P4000 8 Go", "PNY Quadro RTX 4000 8 Go"),
+    ("NVIDIA RTX 6000 Ada 48 Go", "NVIDIA Quadro RTX 6000 24 Go"),
 ]
 # Sony's series letters; a qualifier where the other has a model number.
 LINES = [
     ("Sony WH-1000XM5 Noir", "Sony WF-1000XM5 Noir"),
+    ("Sony WH1000XM5 Noir", "Sony WF-1000XM5 Noir"),
     ("Samsung Galaxy Buds FE Graphite", "Samsung Galaxy Buds3 Argent"),
 ]
 EDITIONS = [
@@ -81,11 +83,12 @@ def test_one_graphics_chip_with_two_suffixes_is_two_cards() -> None:
     for left, right in WORKSTATIONS:
         assert both(workstation_clash, left, right)
     assert not either(workstation_clash, "PNY RTX A6000 48 Go", "NVIDIA RTX A6000 48GB GDDR6")
+    assert not either(workstation_clash, "PNY RTX 6000 Ada", "NVIDIA RTX 6000 Ada Generation")
 
 
 def test_a_series_letter_or_a_number_in_a_qualifiers_place_is_another_model() -> None:
-    assert both(series_clash, *LINES[0])
-    assert both(qualifier_clash, *LINES[1])
+    assert both(series_clash, *LINES[0]) and both(series_clash, *LINES[1])
+    assert both(qualifier_clash, *LINES[2])
     assert not either(series_clash, "Sony WH-1000XM5 Noir", "Sony WH1000XM5 casque")
 
 
