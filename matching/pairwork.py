@@ -70,6 +70,7 @@ def features_and_bounds(
     parallel.shared().update(state)
     context = multiprocessing.get_context("fork")
     links, procs = [], []
+    done = False
     try:
         for share in shares(index, n):
             parent, child = context.Pipe()
@@ -84,10 +85,12 @@ def features_and_bounds(
         work = _collect(links, len(index), len(distinct), progress)
         if helper is not None:
             helper.join()
+        done = True
         return work
     finally:
         for proc in procs:
-            proc.join(timeout=5)
+            # After a failure the other workers may wait for word counts that never come.
+            proc.join(timeout=5 if done else 0)
             if proc.is_alive():
                 proc.kill()
         parallel.shared().clear()
