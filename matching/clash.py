@@ -91,23 +91,24 @@ def series_clash(a: Record, b: Record) -> bool:
     a model code are part of it (Sony's headphones and earbuds; Siemens' "BF634LGS1B" /
     "BE634LGS1B", a microwave without and with a grill). Of the training pairs it reads 95,
     97% two products."""
-    sa, sb = _series(a), _series(b)
+    sa, sb = _series(a.title, tuple(a.toks)), _series(b.title, tuple(b.toks))
     return any(
         sa[code].isdisjoint(sb[code] | b.tokset) and sb[code].isdisjoint(a.tokset)
         for code in sa.keys() & sb.keys()
     )
 
 
-def _series(rec: Record) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for series, code in itertools.pairwise(rec.toks):
+@lru_cache(maxsize=100_000)
+def _series(title: str, toks: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    found: dict[str, frozenset[str]] = {}
+    for series, code in itertools.pairwise(toks):
         if len(series) == 2 and series.isalpha() and len(code) >= 5 and _DIGIT(code):
-            if not code.isdigit() and f"{series}-{code}" in rec.title.lower():
-                found.setdefault(code, set()).add(series)
-    for token in rec.toks:  # glued: "WH1000XM5"
+            if not code.isdigit() and f"{series}-{code}" in title.lower():
+                found[code] = found.get(code, frozenset()) | {series}
+    for token in toks:  # glued: "WH1000XM5"
         if len(token) >= 7 and token[:2].isalpha() and token[2].isdigit():
             if not token[2:].isdigit():
-                found.setdefault(token[2:], set()).add(token[:2])
+                found[token[2:]] = found.get(token[2:], frozenset()) | {token[:2]}
     return found
 
 

@@ -20,6 +20,7 @@ ANC_LINES = frozenset({("airpods", "4")})
 
 # "v" is left out: it is volts or "version" as often as five.
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7}
+_ROMAN_WORDS = frozenset(p + n for n in _ROMAN for p in ("", "mk", "mark"))
 
 
 def edition_clash(a: Record, b: Record) -> bool:
@@ -32,11 +33,14 @@ _EARBUDS = frozenset("earbuds earbud ecouteurs ecouteur intra bud buds".split())
 _HEADPHONES = frozenset("headphones headphone casque".split())
 _EARBUDS_PAIRS = frozenset({("in", "ear")})
 _HEADPHONES_PAIRS = frozenset({("over", "ear"), ("on", "ear")})
+_FORM_WORDS = _EARBUDS | _HEADPHONES | {"ear"}
 
 
 def form_clash(a: Record, b: Record) -> bool:
     """ "Bose QuietComfort Ultra Earbuds" / "Headphones", "Sony WF-1000XM5 écouteurs" /
     "WH-1000XM5 casque": earbuds are not headphones. No training pair has one title of each."""
+    if _FORM_WORDS.isdisjoint(a.tokset) or _FORM_WORDS.isdisjoint(b.tokset):
+        return False
     fa, fb = _form(a), _form(b)
     return fa is not None and fb is not None and fa != fb
 
@@ -56,6 +60,8 @@ def roman_clash(a: Record, b: Record) -> bool:
     title has the same number with another numeral or none. Of the training pairs it reads
     32, 30 of them two products (the other two: lenses labelled one with and without their
     "II")."""
+    if _ROMAN_WORDS.isdisjoint(a.tokset) and _ROMAN_WORDS.isdisjoint(b.tokset):
+        return False
     ra, rb = _romans(a.toks), _romans(b.toks)
     if not ra and not rb:
         return False
