@@ -67,7 +67,12 @@ def side_index(rows: Sequence[Row]) -> tuple[Sides, list[tuple[int, int]]]:
 
 def pair_records(rows: Sequence[Row], level: str) -> list[tuple[Record, Record]]:
     """One record per distinct side (identical sides share one record)."""
-    distinct, index = side_index(rows)
+    return _paired(*side_index(rows), level)
+
+
+def _paired(
+    distinct: Sides, index: list[tuple[int, int]], level: str
+) -> list[tuple[Record, Record]]:
     # In this process: a Record costs more to pickle back from a worker than to build.
     records = parallel.run(_records, distinct, {"level": level}, processes=1)
     return [(records[a], records[b]) for a, b in index]
@@ -198,8 +203,7 @@ def _score_pairs(
     # Bounds are read once, applied after every stage.
     work = features_and_bounds(distinct, index, level, load_words(), progress, prepare)
     if work is None:  # too few pairs to gain from worker processes
-        records = parallel.run(_records, distinct, {"level": level}, processes=1)
-        pairs = [(records[a], records[b]) for a, b in index]
+        pairs = _paired(distinct, index, level)
         vectors = pair_features(pairs, level, progress)
         work = vectors, rule_bounds(pairs, vectors, level)
     vectors, bounds = work
