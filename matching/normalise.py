@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from matching.lexicon import COLOURS
@@ -48,11 +49,12 @@ _SPACED_GHZ = re.compile(r"(?<![\d.,])\b(\d) (\d{1,2}) ?ghz\b")
 _DECIMAL_UNIT = re.compile(r"\d+\.\d+[a-z]+")
 _GEN_WORDS = re.compile(
     r"\b(\d{1,2})\s*(?:e|eme|er|ere|nd|rd|st|th|te)?\s*"
-    r"(?:gen|generation|generations|gene|génération)\b"
+    r"(?:gen|generation|generations|gene|génération)\b(?!\s*\d{1,2}\b)"
 )
 _GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")
+_ROMAN_OF = {"2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi", "7": "vii"}
 # Phrases said differently in French and English that name one feature.
-_PHRASES = [
+_PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (
         re.compile(
             r"\b(?:reduction (?:active )?d[ue]s? bruits?(?: active)?|"
@@ -66,6 +68,13 @@ _PHRASES = [
     # from its generation.
     (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
+    # Sony's codes write the generation as "M" and a digit: "DSC-RX100M7" is the RX100 VII.
+    (
+        re.compile(r"\b(?:dsc-?)?(rx\d{1,3}|a[179][rsc]?|zv-?e10|ilce-?[179][rsc]?)m([2-7])\b"),
+        lambda m: f"{m.group(1)} {_ROMAN_OF[m.group(2)]}",
+    ),
+    # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
+    (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
 ]
 # Graphics cards as makers' part numbers write them ("TUF-RTX4070S-O12G": a 4070 Super, OC,
 # 12 GB) and China's cut-down cards ("RTX 5090 D" is one model, "5090D"); read only where a
@@ -75,8 +84,36 @@ _GEFORCE = [
     (re.compile(r"\b(\d{4}) d\b"), r"\1d"),
     (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
 ]
+# Gigabyte's part numbers: "GV-N407SWF3OC-12GD" is an RTX 4070 Super Windforce OC 12 GB,
+# "GV-R79XTXGAMING OC-24GD" an RX 7900 XTX Gaming OC 24 GB.
+_GIGABYTE = re.compile(
+    r"\bgv-?([nr])(\d{2,4})(ts|t|s|xtx|xt|gre)?( ?[a-z][a-z0-9 ]*?)?-(\d{1,2})g[dl]\b"
+)
+_GIGABYTE_SUFFIX = {"s": "super", "t": "ti", "ts": "ti super"}
+
+
+def _gigabyte(m: re.Match[str]) -> str:
+    maker, digits, suffix, line, memory = m.groups()
+    if maker == "n":
+        number = digits.ljust(4, "0")
+        chip = ("gtx " if number < "2000" else "rtx ") + number
+        suffix = _GIGABYTE_SUFFIX.get(suffix or "", "")
+    else:
+        chip = "rx " + (digits + "00" if len(digits) == 2 else digits)
+    line = re.sub(r"oc$", " oc", re.sub(r"wf\d", "windforce ", line or ""))
+    return f" {chip} {suffix or ''} {line} {memory}gb "
+
+
 # A word each phrase above cannot match without.
-_PHRASE_NEEDS = [("bruit", "noise"), ("sim",), ("fi",), ("fold", "flip", "buds"), ("1",)]
+_PHRASE_NEEDS = [
+    ("bruit", "noise"),
+    ("sim",),
+    ("fi",),
+    ("fold", "flip", "buds"),
+    ("1",),
+    ("rx", "a1", "a7", "a9", "ilce", "zv"),
+    ("pu",),
+]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
@@ -91,9 +128,15 @@ _SPACED_PLUS = re.compile(
 )
 
 
+# A "+" typed apart after a word at the very end: "Beats Studio Buds +" (after a number it
+# is more often a cut title: "Catalyst 2960 48 10/100 +").
+_TRAILING_PLUS = re.compile(r"\b([a-z]{3,}) \+\s*$")
+
+
 def model_plus(folded: str) -> str:
     """Folded text with each "+" that belongs to the model written "plus" ("S25+", "Studio
-    Buds + Noir"); a "+" between two items stays."""
+    Buds + Noir", "Studio Buds +"); a "+" between two items stays."""
+    folded = _TRAILING_PLUS.sub(r"\1 plus", folded)
     return _SPACED_PLUS.sub(r"\1 plus ", _PLUS.sub(r"\1 plus ", folded))
 
 
@@ -149,6 +192,8 @@ def normalise(text: str) -> str:
     for (pattern, replacement), needs in zip(_PHRASES, _PHRASE_NEEDS, strict=True):
         if any(word in text for word in needs):
             text = pattern.sub(replacement, text)
+    if "gv" in text:
+        text = _GIGABYTE.sub(_gigabyte, text)
     if "rtx" in text or "gtx" in text or "geforce" in text:
         for pattern, replacement in _GEFORCE:
             text = pattern.sub(replacement, text)
