@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from matching.chips import chip_clash
 from matching.editions import edition_clash
-from matching.normalise import fold
+from matching.normalise import fold, normalise
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
+from matching.specs import spec_clash
 
 _DIGIT = re.compile(r"\d").search
 
@@ -74,7 +75,8 @@ def _named_by(q: str, before: str, rest: list[str], x: Record, y: Record) -> boo
 
 def model_clash(a: Record, b: Record) -> bool:
     """Two models by their numbers, a chip's number, suffix or board line (`chips.py`), where
-    a shared qualifier stands, two editions of one line (`editions.py`) or two core counts."""
+    a shared qualifier stands, two editions of one line (`editions.py`), two core counts, or
+    two generations, years, memory speeds or drive kinds, or an accessory (`specs.py`)."""
     return (
         number_clash(a, b)
         or chip_clash(a, b)
@@ -83,6 +85,7 @@ def model_clash(a: Record, b: Record) -> bool:
         or core_clash(a, b)
         or numbered_qualifier(a, b)
         or series_clash(a, b)
+        or spec_clash(a, b)
     )
 
 
@@ -171,9 +174,13 @@ def _moved(x: Record, y: Record, shared: frozenset[str]) -> bool:
 
 
 def _typed(q: str, title: str) -> bool:
-    """The qualifier as typed ("Professional" is read "pro", but it is an adjective)."""
+    """The qualifier as typed ("Professional" is read "pro", but it is an adjective), or as a
+    part number writes it ("TUF-RTX4070S", "GV-N407SWF3OC-12GD" are 4070 Supers)."""
     typed = r"\+|(?<![a-z])plus(?![a-z])" if q == "plus" else rf"(?<![a-z]){q}(?![a-z])"
-    return re.search(typed, title.lower()) is not None
+    return (
+        re.search(typed, title.lower()) is not None
+        or re.search(typed, normalise(title)) is not None
+    )
 
 
 def number_clash(a: Record, b: Record) -> bool:
@@ -234,7 +241,7 @@ def capacity_clash(a: Record, b: Record) -> bool:
 
 
 # "8 coeurs", "10-core", "6 Kerne": a processor's or a chip's core count.
-_CORES = re.compile(r"(?<![\d/])(\d{1,2})[ -]?(?:coeurs?|cores?|kerne)\b")
+_CORES = re.compile(r"(?<![\d/])(\d{1,2})[ -]?(?:coeurs?|cores?|kerne|c(?= [cg]pu))\b")
 
 
 def core_clash(a: Record, b: Record) -> bool:
@@ -249,7 +256,12 @@ def core_clash(a: Record, b: Record) -> bool:
 @lru_cache(maxsize=100_000)
 def _cores(title: str) -> frozenset[str]:
     folded = fold(title)
-    if "core" not in folded and "coeur" not in folded and "kern" not in folded:
+    if (
+        "core" not in folded
+        and "coeur" not in folded
+        and "kern" not in folded
+        and "pu" not in folded
+    ):
         return frozenset()
     return frozenset(_CORES.findall(folded))
 
