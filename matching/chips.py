@@ -54,13 +54,16 @@ def workstation_clash(a: Record, b: Record) -> bool:
     """ "RTX A6000" / "RTX 6000 Ada", "Quadro P4000" / "Quadro RTX 4000": one number with and
     without the architecture's letter is two cards (`clash.number_clash` reads a dropped
     one-letter prefix as the same number, as "Ryzen R5" is "Ryzen 5"); so are two
-    architectures named ("RTX 6000 Ada" / "Quadro RTX 6000")."""
+    architectures named ("RTX 6000 Ada" / "Quadro RTX 6000"), and a card with and without
+    "SFF", the small form factor ("RTX 4000 SFF Ada" / "RTX 4000 Ada")."""
     if _WORKSTATION_WORDS.isdisjoint(a.tokset) or _WORKSTATION_WORDS.isdisjoint(b.tokset):
         return False
     arch_a = {_ARCHITECTURES[t] for t in a.tokset & _ARCHITECTURES.keys()}
     arch_b = {_ARCHITECTURES[t] for t in b.tokset & _ARCHITECTURES.keys()}
     if arch_a and arch_b and arch_a.isdisjoint(arch_b):
         return True  # "RTX 6000 Ada" / "Quadro RTX 6000"
+    if arch_a and arch_b and ("sff" in a.tokset) != ("sff" in b.tokset):
+        return True  # "RTX 4000 SFF Ada", the small card, / "RTX 4000 Ada"
     return _lettered(a, b) or _lettered(b, a)
 
 

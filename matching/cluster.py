@@ -19,7 +19,7 @@ from matching import parallel
 from matching.blocking import candidate_pairs
 from matching.clash import model_clash, watch_case
 from matching.connectivity import mobile
-from matching.features import Corpus, code_hits
+from matching.features import Corpus, code_hits, same_screen
 from matching.model import Model, load_model
 from matching.pairs import shared_features
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
@@ -65,7 +65,7 @@ def profile(rec: Record, level: str) -> dict[str, object]:
         out["packaging"] = a.packaging
     screens = a.units.get("in")
     if screens:
-        out["screen"] = max(screens)
+        out["screen"] = Screen(frozenset(screens))
     if a.generation:
         out["generation"] = a.generation
     # "Pro" and "Pro Max", "4070" and "4070 Super" are two models, as the service's veto says;
@@ -84,6 +84,19 @@ def profile(rec: Record, level: str) -> dict[str, object]:
     if level == "variant" and a.colours:
         out["colour"] = a.colours
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class Screen:
+    """A profile's screen sizes; "13" and "13.6" inches are one screen (`same_screen`)."""
+
+    sizes: frozenset[float]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Screen) and same_screen(self.sizes, other.sizes)
+
+    def __hash__(self) -> int:
+        return 0
 
 
 class Groups:

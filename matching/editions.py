@@ -21,6 +21,7 @@ ANC_LINES = frozenset({("airpods", "4")})
 # "v" is left out: it is volts or "version" as often as five.
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7}
 _ROMAN_WORDS = frozenset(p + n for n in _ROMAN for p in ("", "mk", "mark"))
+_NUMERALS = {value: word for word, value in _ROMAN.items()}
 
 
 def edition_clash(a: Record, b: Record) -> bool:
@@ -65,9 +66,19 @@ def roman_clash(a: Record, b: Record) -> bool:
     ra, rb = _romans(a.toks), _romans(b.toks)
     if not ra and not rb:
         return False
-    return any(n in b.tokset and rb.get(n) != g for n, g in ra.items()) or any(
-        n in a.tokset and ra.get(n) != g for n, g in rb.items()
-    )
+    return _other_numeral(ra, rb, b) or _other_numeral(rb, ra, a)
+
+
+def _other_numeral(mine: dict[str, int], theirs: dict[str, int], other: Record) -> bool:
+    """Whether `other` has a model number of `mine` with another numeral, or with none and
+    the numeral nowhere else ("Lumix 12-35mm f2.8 G X Vario II" / "GX Vario 12-35mm f/2.8 II"
+    puts it after the lens's name)."""
+    for number, numeral in mine.items():
+        if number not in other.tokset or theirs.get(number) == numeral:
+            continue
+        if number in theirs or _NUMERALS[numeral] not in other.tokset:
+            return True
+    return False
 
 
 def _romans(toks: list[str]) -> dict[str, int]:

@@ -207,7 +207,11 @@ def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
     agree = conflict = 0
     ua, ub = a.attrs.units, b.attrs.units
     for unit in ua.keys() & ub.keys():
-        if ua[unit] & ub[unit] or (unit == "mp" and _whole(ua[unit]) & _whole(ub[unit])):
+        if (
+            ua[unit] & ub[unit]
+            or (unit == "mp" and _whole(ua[unit]) & _whole(ub[unit]))
+            or (unit == "in" and same_screen(ua[unit], ub[unit]))
+        ):
             agree += 1
         else:
             conflict += 1
@@ -216,8 +220,19 @@ def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
     if ca and cb:
         cap = 0.0 if (max(ca) == max(cb) and (len(ca) < 2 or len(cb) < 2 or ca == cb)) else 1.0
     sa, sb = ua.get("in"), ub.get("in")
-    screen = NAN if not (sa and sb) else (0.0 if sa & sb else 1.0)
+    screen = NAN if not (sa and sb) else (0.0 if same_screen(sa, sb) else 1.0)
     return agree, conflict, cap, screen
+
+
+def same_screen(sa: frozenset[float], sb: frozenset[float]) -> bool:
+    """One screen size, or a whole number of inches and a size it rounds down from: Apple
+    sells the 13.6-inch MacBook Air as "13 pouces", laptops of 15.6 inches are "15"."""
+    return not sa.isdisjoint(sb) or any(_named_as(x, y) for x in sa for y in sb)
+
+
+def _named_as(x: float, y: float) -> bool:
+    whole, exact = (x, y) if x.is_integer() else (y, x)
+    return whole.is_integer() and not exact.is_integer() and int(exact) == whole
 
 
 SHIPPED = "shipped"
