@@ -27,6 +27,7 @@ def chip_clash(a: Record, b: Record) -> bool:
     return (
         cpu_suffix_clash(a, b)
         or cpu_number_clash(a, b)
+        or cpu_family_clash(a, b)
         or gpu_suffix_clash(a, b)
         or board_clash(a, b)
         or apple_chip_clash(a, b)
@@ -121,6 +122,20 @@ def cpu_number_clash(a: Record, b: Record) -> bool:
     if not na or not nb or not na.isdisjoint(nb):
         return False
     return not (_written_in(na, b) or _written_in(nb, a))
+
+
+# Processor families: "FX 8350" and "Opteron 8350" share a number and nothing else.
+_FAMILIES = frozenset(
+    "fx opteron xeon pentium celeron athlon ryzen epyc threadripper phenom sempron turion".split()
+)
+
+
+def cpu_family_clash(a: Record, b: Record) -> bool:
+    """Two processor families ("AMD FX 8350" / "AMD Opteron 8350", "Xeon" / "Pentium"): of
+    the training pairs it reads 1,623, none one product. Core i3/i5/i7 are left out: LSPM
+    labels an iMac with an i5 and with an i7 one product (one model code)."""
+    fa, fb = _FAMILIES & a.tokset, _FAMILIES & b.tokset
+    return bool(fa and fb) and fa.isdisjoint(fb)
 
 
 def _model_numbers(rec: Record) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
+from matching.chips import cpu_family_clash
 from matching.cluster import cluster_rows
 from matching.editions import roman_clash
 from matching.features import same_screen
@@ -92,6 +93,13 @@ def test_spellings_of_one_model() -> None:
     assert normalise("Catalyst 2960 48 10/100 +") == "catalyst 2960 48 10/100 +"
     assert both(roman_clash, "Sony RX100 VII", "Sony DSC-RX100M6")
     assert not either(roman_clash, *ONE[-1])
+
+
+def test_two_processor_families() -> None:
+    assert both(cpu_family_clash, "AMD FX 8350 Black Edition", "AMD Opteron Quad 8350 2 GHz")
+    assert not either(cpu_family_clash, "AMD Ryzen Threadripper 3960X", "AMD Ryzen 3960X")
+    # Core i5 and i7 are tiers of one family: `cpu_number_clash` reads their numbers.
+    assert not either(cpu_family_clash, "iMac Core i5 3,4 GHz", "iMac Core i7 3,5 GHz")
 
 
 def test_match_pairs_reads_them() -> None:
