@@ -1,5 +1,6 @@
 """Processors and graphics cards that the learned score may take for one: one chip number with
-two suffixes, two processor numbers, two board lines of one graphics chip."""
+two suffixes, two processor numbers or families, two board lines of one graphics chip, two
+datacenter accelerators."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def chip_clash(a: Record, b: Record) -> bool:
         cpu_suffix_clash(a, b)
         or cpu_number_clash(a, b)
         or cpu_family_clash(a, b)
+        or accelerator_clash(a, b)
         or gpu_suffix_clash(a, b)
         or board_clash(a, b)
         or apple_chip_clash(a, b)
@@ -122,6 +124,22 @@ def cpu_number_clash(a: Record, b: Record) -> bool:
     if not na or not nb or not na.isdisjoint(nb):
         return False
     return not (_written_in(na, b) or _written_in(nb, a))
+
+
+# Datacenter accelerators: NVIDIA's letter and number with a prefix or suffix of its own
+# ("GH200" is Grace Hopper, not the H200; "L40S", "V100S"), AMD's Instinct ("MI300X" / "MI300A").
+_ACCELERATOR = re.compile(r"^(?:gh|gb|[abhlvt]|mi)\d{1,3}[a-z]?$")
+_ACCELERATOR_WORDS = frozenset(("nvidia", "tesla", "instinct"))
+
+
+def accelerator_clash(a: Record, b: Record) -> bool:
+    """Two datacenter accelerators ("GH200" / "H200", "GB200" / "B200", "L40S" / "L40"): each
+    title names one beside an NVIDIA or Instinct word, and they share none."""
+    if _ACCELERATOR_WORDS.isdisjoint(a.tokset) or _ACCELERATOR_WORDS.isdisjoint(b.tokset):
+        return False
+    ca = {t for t in a.attrs.model_tokens if _ACCELERATOR.match(t)}
+    cb = {t for t in b.attrs.model_tokens if _ACCELERATOR.match(t)}
+    return bool(ca and cb) and ca.isdisjoint(cb)
 
 
 # Processor families: "FX 8350" and "Opteron 8350" share a number and nothing else.

@@ -1,7 +1,8 @@
 """Editions of one model line that only a feature word tells apart, sold at two prices: Apple's
 AirPods 4 with and without active noise cancelling, AirPods with a USB-C or a Lightning case;
 generations written as a roman numeral after the model number ("RX100 II" / "RX100 III");
-earbuds and headphones of one line ("QuietComfort Ultra Earbuds" / "Headphones").
+earbuds and headphones of one line ("QuietComfort Ultra Earbuds" / "Headphones"); a word
+after the model number that names the edition ("Liberty 4 NC", "Galaxy Watch6 Classic").
 
 Read narrowly: elsewhere such a word is a feature that one listing names and another leaves
 out ("Sony WH-1000XM5 à réduction de bruit" / "WH-1000XM5 noir", "AirPods Pro 2 avec
@@ -25,7 +26,37 @@ _NUMERALS = {value: word for word, value in _ROMAN.items()}
 
 
 def edition_clash(a: Record, b: Record) -> bool:
-    return anc_clash(a, b) or connector_clash(a, b) or roman_clash(a, b) or form_clash(a, b)
+    return (
+        anc_clash(a, b)
+        or connector_clash(a, b)
+        or roman_clash(a, b)
+        or form_clash(a, b)
+        or suffix_word_clash(a, b)
+    )
+
+
+# Words that name an edition right after a model number, and the word the title must hold
+# for it to ("Soundcore Liberty 4 NC"; "Galaxy Watch6 Classic", where elsewhere "classic" is
+# a fridge's finish: 7 of 11 such training pairs are PriceRunner appliances of one model).
+_SUFFIX_WORDS = {"nc": None, "classic": "watch"}
+
+
+def suffix_word_clash(a: Record, b: Record) -> bool:
+    """ "Liberty 4 NC" / "Liberty 4", "Galaxy Watch6 Classic" / "Galaxy Watch6": the word right
+    after a model number both titles have, in one title only. No training pair has one."""
+    if _SUFFIX_WORDS.keys().isdisjoint(a.tokset) and _SUFFIX_WORDS.keys().isdisjoint(b.tokset):
+        return False
+    return _suffix_word(a, b) or _suffix_word(b, a)
+
+
+def _suffix_word(x: Record, y: Record) -> bool:
+    for before, word in itertools.pairwise(x.toks):
+        if word not in _SUFFIX_WORDS or word in y.tokset or before not in y.tokset:
+            continue
+        needs = _SUFFIX_WORDS[word]
+        if any(c.isdigit() for c in before) and (needs is None or needs in x.title.lower()):
+            return True
+    return False
 
 
 # Words that say earbuds, and words that say headphones; a title with both ("ear bud

@@ -7,9 +7,9 @@ from __future__ import annotations
 from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
-from matching.chips import cpu_family_clash
+from matching.chips import accelerator_clash, cpu_family_clash
 from matching.cluster import cluster_rows
-from matching.editions import roman_clash
+from matching.editions import roman_clash, suffix_word_clash
 from matching.features import same_screen
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
@@ -32,6 +32,12 @@ APART = [
     ("Sony Cyber-shot RX100 VII", "Sony DSC-RX100M6"),
     ("MacBook Pro 14 M4 Pro 14C CPU 20C GPU 24 Go", "MacBook Pro 14 M4 Pro 12C CPU 16C GPU 24 Go"),
     ("Gigabyte GeForce RTX 4070 WINDFORCE OC 12G", "Gigabyte GV-N407SWF3OC-12GD"),
+    ("NVIDIA GH200 Grace Hopper", "NVIDIA H200 NVL"),
+    ("NVIDIA GB200", "NVIDIA B200"),
+    ("NVIDIA L40S 48 Go", "NVIDIA L40 48 Go"),
+    ("AMD Instinct MI300X", "AMD Instinct MI300A"),
+    ("Soundcore Liberty 4 NC", "Soundcore Liberty 4"),
+    ("Samsung Galaxy Watch6 Classic", "Samsung Galaxy Watch6"),
 ]
 ONE = [
     ("Lenovo ThinkPad X1 Carbon Gen 12", "Lenovo ThinkPad X1 Carbon (12th Gen) 14 pouces"),
@@ -43,6 +49,8 @@ ONE = [
     ("Sony Cyber-shot RX100 VII", "Sony DSC-RX100M7"),
     ("Beats Studio Buds + Noir", "Beats Studio Buds Plus Black"),
     ("Panasonic Lumix G X Vario 12-35mm f2.8 II", "Panasonic Lumix GX Vario 12-35mm f/2.8 II"),
+    ("NVIDIA H200 NVL 141 Go", "PNY NVIDIA H200 NVL 141GB PCIe"),
+    ("Samsung Galaxy Watch6 Classic 47mm", "Samsung Galaxy Watch 6 Classic 47 mm Noir"),
 ]
 
 
@@ -100,6 +108,18 @@ def test_two_processor_families() -> None:
     assert not either(cpu_family_clash, "AMD Ryzen Threadripper 3960X", "AMD Ryzen 3960X")
     # Core i5 and i7 are tiers of one family: `cpu_number_clash` reads their numbers.
     assert not either(cpu_family_clash, "iMac Core i5 3,4 GHz", "iMac Core i7 3,5 GHz")
+
+
+def test_datacenter_accelerators_and_edition_words() -> None:
+    for left, right in APART[-6:-2]:
+        assert both(accelerator_clash, left, right)
+    assert not either(accelerator_clash, "NVIDIA H100 NVL 94 Go", "NVIDIA Tesla H100 NVL")
+    # Without an NVIDIA or Instinct word, "A100" may be anything.
+    assert not either(accelerator_clash, "Fujifilm A100", "Fujifilm A101")
+    for left, right in APART[-2:]:
+        assert both(suffix_word_clash, left, right)
+    # "Classic" outside a watch is a finish: "Smeg FF354LX Classic" is the FF354LX.
+    assert not either(suffix_word_clash, "Smeg FF354LX classic freezer", "Smeg FF354LX freezer")
 
 
 def test_match_pairs_reads_them() -> None:
