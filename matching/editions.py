@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 
+from matching.normalise import normalise
 from matching.record import Record
 
 # Model lines sold with and without noise cancelling ("anc" is how `normalise` writes "active
@@ -32,7 +33,20 @@ def edition_clash(a: Record, b: Record) -> bool:
         or roman_clash(a, b)
         or form_clash(a, b)
         or suffix_word_clash(a, b)
+        or digital_clash(a, b)
     )
+
+
+def digital_clash(a: Record, b: Record) -> bool:
+    """ "PlayStation 5 Slim" / "PS5 Slim Digital Edition" ("Édition Numérique"): the console
+    without a disc drive, sold cheaper. No training pair has one."""
+    if "digital" not in a.tokset and "digital" not in b.tokset:
+        return False
+    return _digital(a) != _digital(b) and not ("digital" in a.tokset and "digital" in b.tokset)
+
+
+def _digital(rec: Record) -> bool:
+    return "digital edition" in normalise(rec.title)  # "edition" is a filler word
 
 
 # Words that name an edition right after a model number, and the word the title must hold

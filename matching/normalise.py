@@ -73,6 +73,10 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(r"\b(?:dsc-?)?(rx\d{1,3}|a[179][rsc]?|zv-?e10|ilce-?[179][rsc]?)m([2-7])\b"),
         lambda m: f"{m.group(1)} {_ROMAN_OF[m.group(2)]}",
     ),
+    # Short and long names of one product line.
+    (re.compile(r"\bplaystation ?([345])\b"), r"ps\1"),
+    (re.compile(r"\bedition numerique\b"), "digital edition"),
+    (re.compile(r"\bqc ?(?=ultra\b|earbuds\b|headphones\b|\d{2}\b)"), "quietcomfort "),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
     (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
 ]
@@ -112,6 +116,9 @@ _PHRASE_NEEDS = [
     ("fold", "flip", "buds"),
     ("1",),
     ("rx", "a1", "a7", "a9", "ilce", "zv"),
+    ("playstation",),
+    ("numerique",),
+    ("qc",),
     ("pu",),
 ]
 _DIGIT = re.compile(r"\d").search

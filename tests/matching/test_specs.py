@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from matching.chips import accelerator_clash, cpu_family_clash
 from matching.cluster import cluster_rows
-from matching.editions import roman_clash, suffix_word_clash
+from matching.editions import digital_clash, roman_clash, suffix_word_clash
 from matching.features import same_screen
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
@@ -38,6 +38,7 @@ APART = [
     ("AMD Instinct MI300X", "AMD Instinct MI300A"),
     ("Soundcore Liberty 4 NC", "Soundcore Liberty 4"),
     ("Samsung Galaxy Watch6 Classic", "Samsung Galaxy Watch6"),
+    ("Sony PlayStation 5 Slim", "Sony PlayStation 5 Slim Digital Edition"),
 ]
 ONE = [
     ("Lenovo ThinkPad X1 Carbon Gen 12", "Lenovo ThinkPad X1 Carbon (12th Gen) 14 pouces"),
@@ -51,6 +52,8 @@ ONE = [
     ("Panasonic Lumix G X Vario 12-35mm f2.8 II", "Panasonic Lumix GX Vario 12-35mm f/2.8 II"),
     ("NVIDIA H200 NVL 141 Go", "PNY NVIDIA H200 NVL 141GB PCIe"),
     ("Samsung Galaxy Watch6 Classic 47mm", "Samsung Galaxy Watch 6 Classic 47 mm Noir"),
+    ("Sony PlayStation 5 Slim Digital Edition", "Console PS5 Slim Édition Numérique"),
+    ("Bose QuietComfort Ultra Earbuds Noir", "Bose QC Ultra Earbuds Black"),
 ]
 
 
@@ -111,13 +114,17 @@ def test_two_processor_families() -> None:
 
 
 def test_datacenter_accelerators_and_edition_words() -> None:
-    for left, right in APART[-6:-2]:
+    for left, right in APART[-7:-3]:
         assert both(accelerator_clash, left, right)
     assert not either(accelerator_clash, "NVIDIA H100 NVL 94 Go", "NVIDIA Tesla H100 NVL")
     # Without an NVIDIA or Instinct word, "A100" may be anything.
     assert not either(accelerator_clash, "Fujifilm A100", "Fujifilm A101")
-    for left, right in APART[-2:]:
+    for left, right in APART[-3:-1]:
         assert both(suffix_word_clash, left, right)
+    assert both(digital_clash, *APART[-1])
+    assert normalise("Console PS5 Slim Édition Numérique") == "console ps5 slim digital edition"
+    assert normalise("Bose QC45") == "bose quietcomfort 45"
+    assert normalise("Chargeur QC 3.0") == "chargeur qc 3.0"
     # "Classic" outside a watch is a finish: "Smeg FF354LX Classic" is the FF354LX.
     assert not either(suffix_word_clash, "Smeg FF354LX classic freezer", "Smeg FF354LX freezer")
 
