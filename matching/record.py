@@ -116,6 +116,14 @@ def grouped_codes(text: str) -> frozenset[str]:
     return frozenset(c for c in codes if len(c) >= 8)
 
 
+def _zeros(codes: frozenset[str]) -> frozenset[str]:
+    """Codes with a letter O typed for a zero, as the maker writes them ("W543BXOGB" is
+    Neff's W543BX0GB): 4 training pairs, all one product."""
+    return frozenset(
+        c.replace("o", "0") for c in codes if "o" in c and sum(map(str.isdigit, c)) >= 3
+    )
+
+
 def make_record(
     key: str,
     title: str,
@@ -151,6 +159,7 @@ def make_record(
         joins=ngram_joins(toks)
         | grouped_codes(folded)
         | attrs.part_models
+        | _zeros(attrs.strong_codes)
         | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,
         desc_joins=ngram_joins(desc_toks),

@@ -54,6 +54,8 @@ ONE = [
     ("Samsung Galaxy Watch6 Classic 47mm", "Samsung Galaxy Watch 6 Classic 47 mm Noir"),
     ("Sony PlayStation 5 Slim Digital Edition", "Console PS5 Slim Édition Numérique"),
     ("Bose QuietComfort Ultra Earbuds Noir", "Bose QC Ultra Earbuds Black"),
+    # A letter O typed for a zero in the maker's code.
+    ("Neff W543BX0GB lave-linge intégrable 8 kg", "Neff W543BXOGB 8kg 1400 spin washing machine"),
 ]
 
 
