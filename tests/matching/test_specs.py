@@ -8,6 +8,7 @@ from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
 from matching.chips import accelerator_clash, cpu_family_clash
+from matching.clash import line_clash
 from matching.cluster import cluster_rows
 from matching.editions import digital_clash, roman_clash, suffix_word_clash
 from matching.features import same_screen
@@ -39,6 +40,8 @@ APART = [
     ("Soundcore Liberty 4 NC", "Soundcore Liberty 4"),
     ("Samsung Galaxy Watch6 Classic", "Samsung Galaxy Watch6"),
     ("Sony PlayStation 5 Slim", "Sony PlayStation 5 Slim Digital Edition"),
+    ("HP Omen 16 RTX 4060", "HP Victus 16 RTX 4060"),
+    ("MSI Katana 15 RTX 4060", "MSI Cyborg 15 RTX 4060"),
 ]
 ONE = [
     ("Lenovo ThinkPad X1 Carbon Gen 12", "Lenovo ThinkPad X1 Carbon (12th Gen) 14 pouces"),
@@ -116,19 +119,27 @@ def test_two_processor_families() -> None:
 
 
 def test_datacenter_accelerators_and_edition_words() -> None:
-    for left, right in APART[-7:-3]:
+    for left, right in APART[-9:-5]:
         assert both(accelerator_clash, left, right)
     assert not either(accelerator_clash, "NVIDIA H100 NVL 94 Go", "NVIDIA Tesla H100 NVL")
     # Without an NVIDIA or Instinct word, "A100" may be anything.
     assert not either(accelerator_clash, "Fujifilm A100", "Fujifilm A101")
-    for left, right in APART[-3:-1]:
+    for left, right in APART[-5:-3]:
         assert both(suffix_word_clash, left, right)
-    assert both(digital_clash, *APART[-1])
+    assert both(digital_clash, *APART[-3])
     assert normalise("Console PS5 Slim Édition Numérique") == "console ps5 slim digital edition"
     assert normalise("Bose QC45") == "bose quietcomfort 45"
     assert normalise("Chargeur QC 3.0") == "chargeur qc 3.0"
     # "Classic" outside a watch is a finish: "Smeg FF354LX Classic" is the FF354LX.
     assert not either(suffix_word_clash, "Smeg FF354LX classic freezer", "Smeg FF354LX freezer")
+
+
+def test_two_laptop_lines() -> None:
+    for left, right in APART[-2:]:
+        assert both(line_clash, left, right)
+    assert not either(line_clash, "HP Omen 16-xf0010nf", "HP OMEN 16 xf0010nf Ryzen 7")
+    # Another maker's line in a title is a list of other products, not the laptop's line.
+    assert not either(line_clash, "Acer Swift 1 SF113 Asus Zenbook UX303LA", "Acer Aspire Swift")
 
 
 def test_match_pairs_reads_them() -> None:
