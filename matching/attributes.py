@@ -264,7 +264,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
     accessory = not ACCESSORY.isdisjoint(tokset) and _accessory(toks)
     fits = not FITS_CUES.isdisjoint(tokset) and any(
-        tok in FITS_CUES and any(_names_device(t) for t in toks[i + 1 : i + 3])
+        tok in FITS_CUES and any(names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
     part_models: set[str] = set()
@@ -347,6 +347,6 @@ def _accessory(toks: list[str]) -> bool:
     return False
 
 
-def _names_device(tok: str) -> bool:
+def names_device(tok: str) -> bool:
     """A token after "for"/"pour" that names a device: a brand or product line, or a code."""
     return tok in _ALIAS_TO_BRAND or _kind(tok).code

@@ -86,6 +86,10 @@ def test_memory_speed_and_drive_kind() -> None:
 def test_an_accessory_naming_what_it_fits_is_not_the_device() -> None:
     assert both(fitted_accessory_clash, *APART[5])
     assert both(fitted_accessory_clash, "Coque pour iPhone 16 Pro", "Apple iPhone 16 Pro 128 Go")
+    # The device right after the accessory word, as French shops write it.
+    assert both(fitted_accessory_clash, "Housse iPad Air 11 M2", "Apple iPad Air 11 M2 128 Go")
+    assert both(fitted_accessory_clash, "Etui Galaxy S24 Ultra", "Samsung Galaxy S24 Ultra 256 Go")
+    assert both(fitted_accessory_clash, "Coque Galaxy Buds3 Pro", "Samsung Galaxy Buds3 Pro")
     # Two accessories, or a device whose title names what it works with.
     assert not either(fitted_accessory_clash, "Coque pour iPhone 16", "Coque iPhone 16 silicone")
     assert not either(fitted_accessory_clash, "Clé USB 64 Go pour PC", "SanDisk Ultra 64 Go")
@@ -156,6 +160,8 @@ SITE = [
     ("Asus ROG Strix G16 (2023) RTX 4070", "s1"),
     ("Câble USB-C pour AirPods Pro 2", "s0"),
     ("Apple AirPods Pro 2 USB-C", "s1"),
+    ("Housse iPad Air 11 M2", "s0"),
+    ("Apple iPad Air 11 M2 128 Go", "s1"),
     ("Apple MacBook Air 13 pouces M3 8 Go 256 Go", "s0"),
     ('Apple MacBook Air 13,6" M3 8 Go 256 Go SSD', "s1"),
 ]
@@ -164,10 +170,10 @@ SITE = [
 def test_match_cluster_and_the_service_agree() -> None:
     rows = [{"id": str(i), "title": t, "shop": shop} for i, (t, shop) in enumerate(SITE)]
     labels = cluster_rows(rows)
-    assert len(set(labels[:6])) == 6 and labels[6] == labels[7]
+    assert len(set(labels[:8])) == 8 and labels[8] == labels[9]
 
 
 def test_the_service_keeps_them_apart(session: Session) -> None:
     products = matched_products(session, SITE)
-    assert None not in products[:6] and len(set(products[:6])) == 6
-    assert products[6] is not None and products[6] == products[7]
+    assert None not in products[:8] and len(set(products[:8])) == 8
+    assert products[8] is not None and products[8] == products[9]
