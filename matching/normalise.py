@@ -47,9 +47,11 @@ _UNIT_NAMES = {f"u{i}": unit for i, (_, unit) in enumerate(_UNITS)}
 # "3,6 GHz" with its comma lost ("3 6 ghz"), as German listings often come.
 _SPACED_GHZ = re.compile(r"(?<![\d.,])\b(\d) (\d{1,2}) ?ghz\b")
 _DECIMAL_UNIT = re.compile(r"\d+\.\d+[a-z]+")
+# A bare number before "Gen" is the generation unless another follows: "Legion Pro 7 Gen 9" is
+# the ninth, "9th Generation 8-core" the ninth too.
 _GEN_WORDS = re.compile(
-    r"\b(\d{1,2})\s*(?:e|eme|er|ere|nd|rd|st|th|te)?\s*"
-    r"(?:gen|generation|generations|gene|génération)\b(?!\s*\d{1,2}\b)"
+    r"\b(\d{1,2})(?:\s*(?:e|eme|er|ere|nd|rd|st|th|te)\s*|\s*(?![a-zé]+\s+\d{1,2}\b))"
+    r"(?:gen|generation|generations|gene|génération)\b"
 )
 _GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")
 _ROMAN_OF = {"2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi", "7": "vii"}

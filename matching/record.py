@@ -124,6 +124,16 @@ def _zeros(codes: frozenset[str]) -> frozenset[str]:
     )
 
 
+def _generation_joins(toks: list[str]) -> frozenset[str]:
+    """A generation written out after the model's name joins the name as a number: Apple's
+    "AirPods Pro (2e génération)" is the "AirPods Pro 2" of other shops (`pro2`)."""
+    return frozenset(
+        w + t[3:]
+        for w, t in zip(toks, toks[1:], strict=False)
+        if t.startswith("gen") and t[3:].isdigit() and w.isalpha() and w != "usb"
+    )
+
+
 def make_record(
     key: str,
     title: str,
@@ -160,6 +170,7 @@ def make_record(
         | grouped_codes(folded)
         | attrs.part_models
         | _zeros(attrs.strong_codes)
+        | _generation_joins(toks)
         | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,
         desc_joins=ngram_joins(desc_toks),

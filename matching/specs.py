@@ -8,6 +8,7 @@ them; read narrowly, each holds on the 152,496 training pairs (docstrings give t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from matching.attributes import names_device
@@ -28,11 +29,28 @@ def spec_clash(a: Record, b: Record) -> bool:
 def generation_clash(a: Record, b: Record) -> bool:
     """ "Gen 12" / "Gen 11", "2nd Gen" / "3rd Gen": 27 training pairs, 26 two products (the
     other: "6th Generation" Core i5 / its "Gen9" graphics). A USB port's generation ("USB 3.2
-    Gen 1") is not the product's."""
-    if not (a.attrs.generation and b.attrs.generation):
+    Gen 1") is not the product's. Also a generation written out against one written as a
+    number after the same name ("iPad (10e génération)" / "iPad 9", "AirPods (3e génération)"
+    / "AirPods 4"; no training pair has one)."""
+    if not (a.attrs.generation or b.attrs.generation):
         return False
     ga, gb = _generations(a.toks), _generations(b.toks)
-    return bool(ga and gb and ga.isdisjoint(gb))
+    if ga and gb:
+        return ga.isdisjoint(gb)
+    return _written_apart(a, b) or _written_apart(b, a)
+
+
+def _written_apart(x: Record, y: Record) -> bool:
+    """`x` writes "<name> gen<n>" and `y` "<name> <m>", m another number up to 10 (above, the
+    number after "iPad Air" or "MacBook Pro" is a screen size)."""
+    for name, gen in itertools.pairwise(x.toks):
+        if not (gen.startswith("gen") and gen[3:].isdigit() and name.isalpha()):
+            continue
+        for word, number in itertools.pairwise(y.toks):
+            if word == name and number.isdigit() and int(number) <= 10 and number != gen[3:]:
+                if number in y.attrs.model_tokens:
+                    return True
+    return False
 
 
 def _generations(toks: list[str]) -> set[str]:

@@ -4,7 +4,7 @@ model: a screen's marketing size, Apple's core counts, Gigabyte's and Sony's par
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_products
+from lookalikes import both, either, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import accelerator_clash, cpu_family_clash
@@ -57,6 +57,7 @@ ONE = [
     ("Samsung Galaxy Watch6 Classic 47mm", "Samsung Galaxy Watch 6 Classic 47 mm Noir"),
     ("Sony PlayStation 5 Slim Digital Edition", "Console PS5 Slim Édition Numérique"),
     ("Bose QuietComfort Ultra Earbuds Noir", "Bose QC Ultra Earbuds Black"),
+    ("Apple AirPods Pro 2", "Apple AirPods Pro (2ème génération)"),
     # A letter O typed for a zero in the maker's code.
     ("Neff W543BX0GB lave-linge intégrable 8 kg", "Neff W543BXOGB 8kg 1400 spin washing machine"),
 ]
@@ -71,6 +72,15 @@ def test_two_generations_or_years_are_two_models() -> None:
     # "7 Gen 9" is the Legion 7 of the ninth generation, not a "7th gen".
     assert normalise("Legion Pro 7 Gen 9") == "legion pro 7 gen9"
     assert normalise("AirPods Pro 2nd Gen") == "airpods pro gen2"
+    assert normalise("Core i7 9th Generation 8-core") == "core i7 gen9 8-core"
+    # A generation written out, against a number after the same name.
+    assert both(generation_clash, "Apple iPad 9 64 Go", "Apple iPad (10e génération) 64 Go")
+    assert both(generation_clash, "Apple AirPods 4", "Apple AirPods (3e génération)")
+    assert not either(generation_clash, "Apple iPad 10 64 Go", "Apple iPad (10e génération)")
+    # The generation written out joins the name as a number: "AirPods Pro 2" hits it.
+    assert "pro2" in pair("Apple AirPods Pro (2e génération)", "x")[0].joins
+    # After "iPad Air" an 11 is the screen: the sixth generation is the 11-inch M2.
+    assert not either(generation_clash, "iPad Air 11 M2 128 Go", "iPad Air (6e génération)")
 
 
 def test_memory_speed_and_drive_kind() -> None:
