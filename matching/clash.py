@@ -270,6 +270,7 @@ def capacity_clash(a: Record, b: Record) -> bool:
 
 # "8 coeurs", "10-core", "6 Kerne": a processor's or a chip's core count.
 _CORES = re.compile(r"(?<![\d/])(\d{1,2})[ -]?(?:coeurs?|cores?|kerne|c(?= [cg]pu))\b")
+_CORE_WORDS = ("core", "coeur", "kern", "cpu", "gpu")  # words `_CORES` cannot match without
 
 
 def core_clash(a: Record, b: Record) -> bool:
@@ -284,12 +285,7 @@ def core_clash(a: Record, b: Record) -> bool:
 @lru_cache(maxsize=100_000)
 def _cores(title: str) -> frozenset[str]:
     folded = fold(title)
-    if (
-        "core" not in folded
-        and "coeur" not in folded
-        and "kern" not in folded
-        and "pu" not in folded
-    ):
+    if not any(word in folded for word in _CORE_WORDS):
         return frozenset()
     return frozenset(_CORES.findall(folded))
 
