@@ -70,6 +70,8 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # from its generation.
     (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2"),
     (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
+    # Sony's "Alpha 7 IV" / "α7 IV" is the "A7 IV" of other shops.
+    (re.compile(r"(?:\balpha ?|α ?)(7[crs]?|9|6\d{3})\b"), r"a\1"),
     # Sony's codes write the generation as "M" and a digit: "DSC-RX100M7" is the RX100 VII.
     (
         re.compile(r"\b(?:dsc-?)?(rx\d{1,3}|a[179][rsc]?|zv-?e10|ilce-?[179][rsc]?)m([2-7])\b"),
@@ -77,8 +79,13 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     # Short and long names of one product line.
     (re.compile(r"\bplaystation ?([345])\b"), r"ps\1"),
+    (re.compile(r"\bplaystation portal\b"), "ps5 portal"),
+    # Nothing's "Ear (a)": the letter is the model, not an article to drop ("a" is filler).
+    (re.compile(r"\bear \(a\)"), "ear eara"),
     (re.compile(r"\bedition numerique\b"), "digital edition"),
     (re.compile(r"\bqc ?(?=ultra\b|earbuds\b|headphones\b|\d{2}\b)"), "quietcomfort "),
+    # LG's region suffix after an OLED model: "OLED55C44LA" is the OLED55C4.
+    (re.compile(r"\b(oled\d{2}[a-z]\d)\d[a-z]{2}\b"), r"\1"),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
     (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
 ]
@@ -89,6 +96,7 @@ _GEFORCE = [
     (re.compile(r"\b((?:rtx|gtx)?\d{4})(ti)?s\b"), r"\1 \2 super"),
     (re.compile(r"\b(\d{4}) d\b"), r"\1d"),
     (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
+    (re.compile(r"\b((?:rtx|gtx) ?\d{4}(?: ?ti)?(?: super)?) fe\b"), r"\1 founders edition"),
 ]
 # Gigabyte's part numbers: "GV-N407SWF3OC-12GD" is an RTX 4070 Super Windforce OC 12 GB,
 # "GV-R79XTXGAMING OC-24GD" an RX 7900 XTX Gaming OC 24 GB.
@@ -117,10 +125,14 @@ _PHRASE_NEEDS = [
     ("fi",),
     ("fold", "flip", "buds"),
     ("1",),
+    ("alpha", "α"),
     ("rx", "a1", "a7", "a9", "ilce", "zv"),
     ("playstation",),
+    ("playstation",),
+    ("(a)",),
     ("numerique",),
     ("qc",),
+    ("oled",),
     ("pu",),
 ]
 _DIGIT = re.compile(r"\d").search
