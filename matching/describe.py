@@ -39,7 +39,8 @@ GENERIC = frozenset(
     smartphone telephone mobile portable pc laptop ordinateur notebook ecouteurs sans fil
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
     hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked wifi cellular cellulaire
-    processeur processor prozessor cpu
+    processeur processor prozessor cpu tv televiseur television console moniteur monitor
+    ecran tablette tablet
     kaby coffee comet alder raptor lake skylake haswell broadwell ivy sandy bridge
     """.split()
 )
