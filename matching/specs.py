@@ -19,9 +19,12 @@ from matching.record import Record
 def spec_clash(a: Record, b: Record) -> bool:
     return (
         generation_clash(a, b)
+        or g_number_clash(a, b)
         or year_clash(a, b)
         or ram_speed_clash(a, b)
+        or latency_clash(a, b)
         or drive_clash(a, b)
+        or heatsink_clash(a, b)
         or fitted_accessory_clash(a, b)
     )
 
@@ -61,6 +64,21 @@ def _generations(toks: list[str]) -> set[str]:
     }
 
 
+_G_NUMBER = re.compile(r"g\d{1,2}")
+
+
+def g_number_clash(a: Record, b: Record) -> bool:
+    """Two "G" numbers: a generation of HP's business lines ("EliteBook 840 G10" / "G9",
+    "ProLiant DL380 G7" / "G6") or a model of a line ("Moto G84" / "G54", "Odyssey G5" /
+    "G7"), each title naming one: 213 training pairs, 204 of them two products."""
+    ga, gb = _g_numbers(a), _g_numbers(b)
+    return bool(ga and gb) and ga.isdisjoint(gb)
+
+
+def _g_numbers(rec: Record) -> set[str]:
+    return {t for t in rec.tokset if t[0] == "g" and _G_NUMBER.fullmatch(t)}
+
+
 def year_clash(a: Record, b: Record) -> bool:
     """Two model years ("(2024)" / "(2023)", "TurboTax 2007" / "2008"): 682 training pairs, 2
     of them one product (an iMac "Mid 2007" / "Late 2009" labelled one in LSPM)."""
@@ -85,6 +103,17 @@ def _ram(rec: Record) -> bool:
     return any(_DDR.fullmatch(t) for t in rec.toks)
 
 
+def latency_clash(a: Record, b: Record) -> bool:
+    """Memory kits of two CAS latencies ("6000 MHz CL30" / "CL36"), sold at two prices: 9
+    training pairs, none one product."""
+    la, lb = _latencies(a), _latencies(b)
+    return bool(la and lb) and la.isdisjoint(lb)
+
+
+def _latencies(rec: Record) -> set[str]:
+    return {t for t in rec.tokset if len(t) == 4 and t.startswith("cl") and t[2:].isdigit()}
+
+
 _SSD = frozenset({"ssd", "nvme", "m2", "msata"})
 _HDD = frozenset({"hdd", "rpm", "7200rpm", "5400rpm", "intellipower"})
 
@@ -102,6 +131,18 @@ def _drive(rec: Record) -> str | None:
     if ssd == hdd:
         return None
     return "ssd" if ssd else "hdd"
+
+
+_HEATSINK = frozenset({"heatsink", "dissipateur"})
+
+
+def heatsink_clash(a: Record, b: Record) -> bool:
+    """An SSD with its heatsink and without ("990 PRO 2 To avec dissipateur" / "990 PRO 2 To"):
+    two references at two prices. No training pair has one."""
+    if _HEATSINK.isdisjoint(a.tokset) == _HEATSINK.isdisjoint(b.tokset):
+        return False
+    # "M.2" is two tokens, joined in `joins`; elsewhere "dissipateur" is a processor's cooler.
+    return not (_SSD.isdisjoint(a.joins) and _SSD.isdisjoint(b.joins))
 
 
 # A title that starts with one of these and says what it fits is the accessory ("Câble

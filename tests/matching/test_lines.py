@@ -1,0 +1,115 @@
+"""Look-alikes of the site's categories told apart by the edition word after a line's name
+("Switch OLED" / "Switch Lite", "990 EVO Plus" / "990 EVO"), a memory kit's latency, an SSD's
+heatsink, a "G" number, Fujifilm's X100 letters; and the spellings that name one model: Sony's
+"Alpha 7", LG's regional TV codes, NVIDIA's "FE", "PlayStation Portal"."""
+
+from __future__ import annotations
+
+from lookalikes import both, either, matched_products
+from sqlalchemy.orm import Session
+
+from matching.cluster import cluster_rows
+from matching.editions import line_edition_clash, x100_clash
+from matching.normalise import normalise
+from matching.pairs import pair_threshold, score_pairs
+from matching.specs import g_number_clash, heatsink_clash, latency_clash
+
+APART = [
+    ("Nintendo Switch OLED Blanche", "Nintendo Switch Lite Turquoise"),
+    ("Nintendo Switch 2", "Nintendo Switch OLED"),
+    ("Microsoft Xbox Series X 1 To", "Microsoft Xbox Series S 1 To"),
+    ("Sonos Arc Ultra", "Sonos Arc"),
+    ("Bose QuietComfort Ultra Headphones Noir", "Bose QuietComfort Headphones Noir"),
+    ("Bose QuietComfort Earbuds II", "Bose QuietComfort Earbuds"),
+    ("Amazon Kindle (2024) 16 Go", "Kindle Paperwhite (2024) 16 Go"),
+    ("Samsung 990 EVO Plus 2 To", "Samsung 990 EVO 2 To"),
+    ("G.Skill Trident Z5 RGB 32 Go DDR5", "G.Skill Trident Z5 Neo RGB 32 Go DDR5"),
+    ("JBL Tune Beam 2", "JBL Tune Buds 2"),
+    ("ASUS Vivobook S 15 S5507QA", "ASUS Vivobook 15 X1504VA"),
+    ("Nothing Ear (a) Noir", "Nothing Ear (2) Noir"),
+    ("Corsair Vengeance DDR5 32 Go 6000 MHz CL30", "Corsair Vengeance DDR5 32 Go 6000 MHz CL36"),
+    ("Samsung 990 PRO 2 To avec dissipateur", "Samsung 990 PRO 2 To M.2"),
+    ("HP EliteBook 840 G10", "HP EliteBook 840 G9"),
+    ("Motorola Moto G84 5G 256 Go", "Motorola Moto G54 5G 256 Go"),
+    ("Fujifilm X100VI Argent", "Fujifilm X100V Argent"),
+]
+ONE = [
+    ("Nintendo Switch OLED", "Console Nintendo Switch – Modèle OLED Blanc"),
+    ("Sonos Arc Ultra Noir", "Sonos Arc Ultra Blanc"),
+    ("Samsung 990 PRO avec dissipateur 1 To NVMe", "Samsung 990 PRO Heatsink 1TB"),
+    ("Kingston Fury Beast 32 Go DDR5 6000 MHz CL36", "Kingston FURY Beast DDR5 32Go 6000MHz CL36"),
+    ("Nothing Ear (a) Noir", "Nothing Ear (a) Jaune"),
+    ("Carte graphique NVIDIA GeForce RTX 5080 Founders Edition", "NVIDIA RTX 5080 FE 16GB GDDR7"),
+    ("LG OLED evo C4 55 pouces OLED55C44LA", "TV LG OLED55C4 139 cm 4K"),
+    ("Sony Alpha 7 IV boîtier", "Sony A7 IV Body"),
+    ("PlayStation Portal", "Sony PS5 Portal Remote Player"),
+]
+
+
+def test_the_word_after_a_line() -> None:
+    for left, right in APART[:12]:
+        assert both(line_edition_clash, left, right), (left, right)
+    assert not either(line_edition_clash, *ONE[0])
+    assert not either(line_edition_clash, *ONE[1])
+    # Only the lines listed, and only where the line's word is that line: a network switch
+    # with "2 GBIC ports" is no Switch 2.
+    assert not either(line_edition_clash, "Netgear Switch 8 ports", "D-Link Switch 2 GBIC")
+    assert not either(line_edition_clash, "Sapphire Nitro+ RX 7800 XT", "Sapphire Nitro V RX")
+
+
+def test_memory_latency_heatsink_and_g_numbers() -> None:
+    assert both(latency_clash, *APART[12])
+    assert not either(latency_clash, *ONE[3])
+    assert both(heatsink_clash, *APART[13])
+    assert not either(heatsink_clash, *ONE[2])
+    # Elsewhere a "dissipateur" is a processor's cooler, which titles name or leave out.
+    assert not either(heatsink_clash, "Noctua NH-D15 dissipateur processeur", "Noctua NH-D15")
+    assert both(g_number_clash, *APART[14]) and both(g_number_clash, *APART[15])
+    assert not either(g_number_clash, "HP EliteBook 840 G10 14 pouces", "HP EliteBook 840 G10 i7")
+    assert both(x100_clash, *APART[16])
+    assert not either(x100_clash, "Fujifilm X100VI Noir", "Fujifilm X100VI Argent")
+
+
+def test_spellings_of_one_model() -> None:
+    assert normalise("Sony Alpha 7 IV") == "sony a7 iv"
+    assert normalise("Sony α7C II") == "sony a7c ii"
+    # Samsung's regional references are other products for PriceRunner ("GQ55Q7FN" for
+    # Germany, "QE55Q7FN" for the UK): they stay apart.
+    assert normalise("Samsung TQ55S90D") == "samsung tq55s90d"
+    assert normalise("LG OLED55C44LA") == "lg oled55c4"
+    assert normalise("RTX 4070 Ti Super FE") == "rtx 4070 ti super founders edition"
+    # Samsung's "FE" is the Fan Edition of a phone, not a Founders Edition.
+    assert normalise("Samsung Galaxy S24 FE") == "samsung galaxy s24 fe"
+    assert normalise("PlayStation Portal") == "ps5 portal"
+    assert normalise("Nothing Ear (a)") == "nothing ear eara"
+
+
+def test_match_pairs_reads_them() -> None:
+    pairs = APART + ONE
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
+    matched = [s >= pair_threshold() for s in score_pairs(rows, "product")]
+    assert matched == [False] * len(APART) + [True] * len(ONE)
+
+
+SITE = [
+    ("Nintendo Switch OLED Blanche", "s0"),
+    ("Nintendo Switch Lite Turquoise", "s1"),
+    ("Samsung 990 EVO Plus 2 To", "s0"),
+    ("Samsung 990 EVO 2 To", "s1"),
+    ("Sonos Arc Ultra Noir", "s0"),
+    ("Sonos Arc Noir", "s1"),
+    ("LG OLED evo C4 55 pouces OLED55C44LA", "s0"),
+    ("TV LG OLED55C4 139 cm 4K", "s1"),
+]
+
+
+def test_match_cluster_and_the_service_agree() -> None:
+    rows = [{"id": str(i), "title": t, "shop": shop} for i, (t, shop) in enumerate(SITE)]
+    labels = cluster_rows(rows)
+    assert len(set(labels[:6])) == 6 and labels[6] == labels[7]
+
+
+def test_the_service_keeps_them_apart(session: Session) -> None:
+    products = matched_products(session, SITE)
+    assert None not in products[:6] and len(set(products[:6])) == 6
+    assert products[6] is not None and products[6] == products[7]
