@@ -86,6 +86,15 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bqc ?(?=ultra\b|earbuds\b|headphones\b|\d{2}\b)"), "quietcomfort "),
     # LG's region suffix after an OLED model: "OLED55C44LA" is the OLED55C4.
     (re.compile(r"\b(oled\d{2}[a-z]\d)\d[a-z]{2}\b"), r"\1"),
+    # Apple's "AirPods (4e génération)" is the "AirPods 4" of other shops, "iPad mini (6e
+    # génération)" the "iPad mini 6": the number kept beside the generation.
+    (
+        re.compile(
+            r"\b(airpods|ipad|mini|air|pro|pencil|se) \(?(\d{1,2}) ?"
+            r"(?:e|eme|er|ere|nd|rd|st|th) (?:gen|generation)\b\)?"
+        ),
+        r"\1 gen\2 \2",
+    ),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
     (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
 ]
@@ -133,6 +142,7 @@ _PHRASE_NEEDS = [
     ("numerique",),
     ("qc",),
     ("oled",),
+    ("gen",),
     ("pu",),
 ]
 _DIGIT = re.compile(r"\d").search

