@@ -67,7 +67,14 @@ def workstation_clash(a: Record, b: Record) -> bool:
         return True  # "RTX 6000 Ada" / "Quadro RTX 6000"
     if arch_a and arch_b and ("sff" in a.tokset) != ("sff" in b.tokset):
         return True  # "RTX 4000 SFF Ada", the small card, / "RTX 4000 Ada"
+    ea, eb = _CARD_EDITIONS & a.joins, _CARD_EDITIONS & b.joins
+    if ea and eb and ea.isdisjoint(eb):
+        return True  # "RTX PRO 6000 Blackwell Max-Q" / "Workstation Edition"
     return _lettered(a, b) or _lettered(b, a)
+
+
+# The editions of one workstation card: its cooling and power, and its price.
+_CARD_EDITIONS = frozenset({"maxq", "server", "workstation"})
 
 
 def _lettered(x: Record, y: Record) -> bool:
@@ -177,7 +184,7 @@ BOARD_LINES = frozenset(
     tuf strix astral dual prime proart ventus suprim inspire eagle windforce aorus aero elite
     master vision pulse nitro pure hellhound devil fighter reaper speedster merc qick swft
     phantom challenger legend taichi trinity amp solid twin founders xlr8 verto jetstream
-    gamerock ghost ichill
+    gamerock ghost ichill shadow
     """.split()
 )
 

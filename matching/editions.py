@@ -50,9 +50,9 @@ def _x100(rec: Record) -> set[str]:
     return {t for t in rec.tokset if t.startswith("x100") and len(t) <= 6 and t[4:].isalpha()}
 
 
-# Product lines whose editions a word right after the line's name tells apart, and the word a
-# title must hold for the line's name to be that line ("Xbox Series X", "Sonos Arc Ultra";
-# "Acer Nitro V", where "Nitro" alone is also a Sapphire graphics card).
+# Product lines whose editions a word right after the line's name tells apart, and the words
+# one of which a title must hold for the line's name to be that line ("Xbox Series X", "Sonos
+# Arc Ultra"; "Acer Nitro V", where "Nitro" alone is also a Sapphire graphics card).
 _LINE_EDITIONS = {
     "switch": ("lite oled 2", "nintendo"),
     "series": ("x s", "xbox"),
@@ -65,11 +65,17 @@ _LINE_EDITIONS = {
     "tune": ("beam buds flex", "jbl"),
     "vivobook": ("s go", None),
     "nitro": ("v", "acer"),
+    "slim": ("3 5 7 7i 7x", "ideapad yoga"),
+    "omnibook": ("x 3 5 7 ultra flip", None),
+    "ally": ("x", "rog"),
+    "go": ("s 2", "legion"),
+    "rc": ("2 n1 n2 n3 pro", "dji"),
     "earbuds": ("ii", "quietcomfort"),
     "ear": ("eara 2 3 open stick", "nothing"),
 }
 LINE_EDITIONS = {
-    line: (frozenset(words.split()), needs) for line, (words, needs) in _LINE_EDITIONS.items()
+    line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)
+    for line, (words, needs) in _LINE_EDITIONS.items()
 }
 
 
@@ -81,7 +87,7 @@ def line_edition_clash(a: Record, b: Record) -> bool:
     by the other shop (54% of such training pairs are one product)."""
     for line in a.tokset & b.tokset & LINE_EDITIONS.keys():
         editions, needs = LINE_EDITIONS[line]
-        if needs is not None and needs not in a.tokset and needs not in b.tokset:
+        if needs is not None and needs.isdisjoint(a.tokset) and needs.isdisjoint(b.tokset):
             continue
         ea, eb = _editions_after(a.toks, line, editions), _editions_after(b.toks, line, editions)
         if ea and eb:

@@ -141,7 +141,13 @@ def heatsink_clash(a: Record, b: Record) -> bool:
     two references at two prices. No training pair has one."""
     if _HEATSINK.isdisjoint(a.tokset) == _HEATSINK.isdisjoint(b.tokset):
         return False
-    # "M.2" is two tokens, joined in `joins`; elsewhere "dissipateur" is a processor's cooler.
+    # Elsewhere "dissipateur" is a processor's cooler, which has no capacity, and a memory
+    # module's heatsink a detail ("ValueRAM 4GB No Heatsink"); "M.2" is two tokens, joined in
+    # `joins`.
+    if _ram(a) or _ram(b):
+        return False
+    if a.attrs.capacities_gb and b.attrs.capacities_gb:
+        return True
     return not (_SSD.isdisjoint(a.joins) and _SSD.isdisjoint(b.joins))
 
 

@@ -1,13 +1,15 @@
 """Look-alikes of the site's categories told apart by the edition word after a line's name
 ("Switch OLED" / "Switch Lite", "990 EVO Plus" / "990 EVO"), a memory kit's latency, an SSD's
-heatsink, a "G" number, Fujifilm's X100 letters; and the spellings that name one model: Sony's
-"Alpha 7", LG's regional TV codes, NVIDIA's "FE", "PlayStation Portal"."""
+heatsink, a "G" number, Fujifilm's X100 letters; and the spellings that name one model:
+Sony's "Alpha 7", LG's regional TV codes, NVIDIA's "FE", "PlayStation Portal", Apple's "(4e
+génération)"."""
 
 from __future__ import annotations
 
 from lookalikes import both, either, matched_products
 from sqlalchemy.orm import Session
 
+from matching.chips import board_clash, workstation_clash
 from matching.cluster import cluster_rows
 from matching.editions import line_edition_clash, x100_clash
 from matching.normalise import normalise
@@ -32,6 +34,15 @@ APART = [
     ("HP EliteBook 840 G10", "HP EliteBook 840 G9"),
     ("Motorola Moto G84 5G 256 Go", "Motorola Moto G54 5G 256 Go"),
     ("Fujifilm X100VI Argent", "Fujifilm X100V Argent"),
+    ("Lenovo IdeaPad Slim 3 15IRH10", "Lenovo IdeaPad Slim 5 15IRH10"),
+    ("Lenovo Yoga Slim 7x 14Q8X9", "Lenovo Yoga Slim 7 14IMH9"),
+    ("HP OmniBook X 14", "HP OmniBook 5 14"),
+    ("Asus ROG Ally X", "Asus ROG Ally"),
+    ("Lenovo Legion Go S", "Lenovo Legion Go"),
+    ("DJI Mini 4 Pro (DJI RC 2)", "DJI Mini 4 Pro (DJI RC-N2)"),
+    ("MSI GeForce RTX 5070 12G VENTUS 2X OC", "MSI GeForce RTX 5070 12G SHADOW 2X OC"),
+    ("NVIDIA RTX PRO 6000 Blackwell Max-Q", "NVIDIA RTX PRO 6000 Blackwell Workstation Edition"),
+    ("Crucial T705 2 To avec dissipateur", "Crucial T705 2 To"),
 ]
 ONE = [
     ("Nintendo Switch OLED", "Console Nintendo Switch – Modèle OLED Blanc"),
@@ -43,6 +54,8 @@ ONE = [
     ("LG OLED evo C4 55 pouces OLED55C44LA", "TV LG OLED55C4 139 cm 4K"),
     ("Sony Alpha 7 IV boîtier", "Sony A7 IV Body"),
     ("PlayStation Portal", "Sony PS5 Portal Remote Player"),
+    ("Apple AirPods 4", "Apple AirPods (4e génération)"),
+    ("Apple iPad mini 6 64 Go", "Apple iPad mini (6e génération) 64 Go"),
 ]
 
 
@@ -55,6 +68,17 @@ def test_the_word_after_a_line() -> None:
     # with "2 GBIC ports" is no Switch 2.
     assert not either(line_edition_clash, "Netgear Switch 8 ports", "D-Link Switch 2 GBIC")
     assert not either(line_edition_clash, "Sapphire Nitro+ RX 7800 XT", "Sapphire Nitro V RX")
+
+
+def test_laptop_handheld_and_card_editions() -> None:
+    for left, right in APART[17:23]:
+        assert both(line_edition_clash, left, right), (left, right)
+    assert not either(line_edition_clash, "Lenovo Yoga Slim 7x", "Lenovo Yoga Slim 7x 14Q8X9")
+    # "Slim 3" is a line only beside "IdeaPad" or "Yoga".
+    assert not either(line_edition_clash, "Coque Slim 3 pour iPhone", "Coque Slim pour iPhone")
+    assert both(board_clash, *APART[23])
+    assert both(workstation_clash, *APART[24])
+    assert both(heatsink_clash, *APART[25])
 
 
 def test_memory_latency_heatsink_and_g_numbers() -> None:
@@ -82,6 +106,9 @@ def test_spellings_of_one_model() -> None:
     assert normalise("Samsung Galaxy S24 FE") == "samsung galaxy s24 fe"
     assert normalise("PlayStation Portal") == "ps5 portal"
     assert normalise("Nothing Ear (a)") == "nothing ear eara"
+    # Apple's generation written out keeps its number beside it.
+    assert normalise("Apple AirPods (4e génération)") == "apple airpods gen4 4"
+    assert normalise("ThinkPad X1 Carbon (12th Gen)") == "thinkpad x1 carbon ( gen12 )"
 
 
 def test_match_pairs_reads_them() -> None:
