@@ -137,14 +137,25 @@ def _identity_words(title: str) -> frozenset[str]:
 def words_clash(a: Record, b: Record) -> bool:
     """Each side names the model with a word or number the other lacks ("Prime" / "Dual",
     "16" / "Air"): at the product level, two different models of one line."""
-    only_a = [t for t in identity_words(a) if t not in b.joins and t not in b.desc_joins]
-    only_b = [t for t in identity_words(b) if t not in a.joins and t not in a.desc_joins]
+    only_a = [t for t in identity_words(a) if not _shared(t, b)]
+    only_b = [t for t in identity_words(b) if not _shared(t, a)]
     if not (only_a and only_b):
         return False
     # A word glued to its neighbour on the other side ("lga 1700" / "lga1700") is shared.
     only_a = [t for t in only_a if not _glued(t, a, b)]
     only_b = [t for t in only_b if not _glued(t, b, a)]
     return bool(only_a and only_b)
+
+
+_SIZE_UNITS = ("in", "mhz", "mm")
+
+
+def _shared(word: str, other: Record) -> bool:
+    """Whether `other` says `word` too: in its text, as the brand its title implies ("Apple"
+    for "MacBook Air"), or as a size with its unit ("13" / "13 pouces", "6000" / "6000 MHz")."""
+    if word in other.joins or word in other.desc_joins or word == other.attrs.brand:
+        return True
+    return word.isdigit() and any(word + unit in other.tokset for unit in _SIZE_UNITS)
 
 
 def _glued(word: str, rec: Record, other: Record) -> bool:

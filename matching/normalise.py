@@ -95,6 +95,9 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         ),
         r"\1 gen\2 \2",
     ),
+    # One part, two words: "dissipateur thermique" is a heatsink; Corsair's "C30" a CL30.
+    (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink"),
+    (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2"),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
     (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
 ]
@@ -143,6 +146,8 @@ _PHRASE_NEEDS = [
     ("qc",),
     ("oled",),
     ("gen",),
+    ("dissipateur",),
+    ("ddr",),
     ("pu",),
 ]
 _DIGIT = re.compile(r"\d").search

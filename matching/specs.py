@@ -133,7 +133,7 @@ def _drive(rec: Record) -> str | None:
     return "ssd" if ssd else "hdd"
 
 
-_HEATSINK = frozenset({"heatsink", "dissipateur"})
+_HEATSINK = frozenset({"heatsink"})  # "dissipateur" is read as "heatsink" (`normalise`)
 
 
 def heatsink_clash(a: Record, b: Record) -> bool:

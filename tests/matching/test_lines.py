@@ -6,11 +6,12 @@ génération)"."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_products
+from lookalikes import both, either, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import board_clash, workstation_clash
 from matching.cluster import cluster_rows
+from matching.decide import words_clash
 from matching.editions import line_edition_clash, x100_clash
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
@@ -140,3 +141,29 @@ def test_the_service_keeps_them_apart(session: Session) -> None:
     products = matched_products(session, SITE)
     assert None not in products[:6] and len(set(products[:6])) == 6
     assert products[6] is not None and products[6] == products[7]
+
+
+# One product in two shops' words: the service's identity-word veto used to keep them apart.
+WORDINGS = [
+    ("Sony Alpha 7 IV boîtier", "Sony A7 IV Body"),
+    ("Apple MacBook Air 13 M4 16 Go 512 Go", "MacBook Air 13 pouces Puce M4 16 Go RAM 512 Go SSD"),
+    ("WD Black SN850X 2 To avec dissipateur thermique", "WD_BLACK SN850X Heatsink 2TB"),
+    ("Corsair Vengeance RGB DDR5 32 Go 6000 MHz CL30", "Corsair Vengeance RGB 32 Go DDR5 6000 C30"),
+]
+
+
+def test_the_service_joins_shop_wordings(session: Session) -> None:
+    for left, right in WORDINGS:
+        assert not either(words_clash, left, right), (left, right)
+    # The brand a title implies is said by it; a size is said with its unit.
+    assert not words_clash(*pair("Apple MacBook Pro 14 M4", "MacBook Pro 14 pouces Puce M4"))
+    # Two words of their own on each side still veto.
+    assert words_clash(*pair("ASUS Prime RTX 4070", "ASUS Dual RTX 4070"))
+    assert normalise("DDR5 6000 C30") == "ddr5 6000 cl30"
+    listings = [
+        (title, f"s{i % 2}") for left_right in WORDINGS for i, title in enumerate(left_right)
+    ]
+    products = matched_products(session, listings)
+    assert None not in products
+    assert all(products[i] == products[i + 1] for i in range(0, len(products), 2))
+    assert len(set(products)) == len(WORDINGS)
