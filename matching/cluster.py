@@ -44,6 +44,10 @@ class Policy:
     # An offer naming no model code ("American fridge freezer") joins a group only on a
     # stronger edge, after the offers with codes have formed their groups.
     uncoded: float = 0.6
+    # Two offers whose model codes do not meet ("WF-1000XM5" / "WF-1000XM4") merge only on an
+    # edge a pair would be matched on (the pair model's threshold): with no better group, the
+    # low link merged look-alikes. On PriceRunner's held-out clusters: F1 0.804 either way.
+    clashing_codes: float = 0.43
 
 
 def profile(rec: Record, level: str) -> dict[str, object]:
@@ -249,8 +253,8 @@ def _linked(
     policy: Policy,
 ) -> bool:
     """Average linkage over the scored pairs across two groups, no scored pair under the floor
-    or naming two models ("iPhone 15" / "iPhone 16", "M4" / "M4 Pro"), and no unscored pair
-    whose model codes clash."""
+    or naming two models ("iPhone 15" / "iPhone 16", "M4" / "M4 Pro"), no pair whose model
+    codes clash unless it scores as a match."""
     total, count = 0.0, 0
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     for x in small:
@@ -263,6 +267,9 @@ def _linked(
                 continue
             if s < policy.floor or model_clash(records[x], records[y]):
                 return False
+            if s < policy.clashing_codes and coded[x] and coded[y]:
+                if code_clash(records[x], records[y]):
+                    return False
             total += s
             count += 1
     return count > 0 and total / count >= policy.link

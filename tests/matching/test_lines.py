@@ -137,6 +137,22 @@ def test_match_cluster_and_the_service_agree() -> None:
     assert len(set(labels[:6])) == 6 and labels[6] == labels[7]
 
 
+def test_match_cluster_keeps_two_coded_look_alikes_apart() -> None:
+    # Two offers in two shops, each the other's only candidate: the low link of the cluster
+    # policy used to merge them whatever their codes said.
+    for left, right in [
+        ("Sony WF-1000XM5 Noir", "Sony WF-1000XM4 Noir"),
+        ("LG OLED55C4", "LG OLED55B4"),
+        ("GoPro HERO13 Black", "GoPro HERO12 Black"),
+    ]:
+        labels = cluster_rows([{"id": "1", "title": left, "shop": "s0"},
+                               {"id": "2", "title": right, "shop": "s1"}])  # fmt: skip
+        assert labels[0] != labels[1], (left, right)
+    rows = [{"id": "1", "title": "Sony WF-1000XM5 Noir", "shop": "s0"},
+            {"id": "2", "title": "Sony WF1000XM5 écouteurs Noir", "shop": "s1"}]  # fmt: skip
+    assert len(set(cluster_rows(rows))) == 1
+
+
 def test_the_service_keeps_them_apart(session: Session) -> None:
     products = matched_products(session, SITE)
     assert None not in products[:6] and len(set(products[:6])) == 6
