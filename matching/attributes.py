@@ -46,12 +46,16 @@ _PACK_WORDS = re.compile(
 # A "+" between two items ("PS5 + manette", "PS5+manette"); not one glued to the word before
 # it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
 _PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
+_CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
 _PACK_HINT = re.compile(r"pack|lot|set|pcs|pieces|stuck")
 _PACK_X = re.compile(r"^(\d{1,2})x$")
 # "4x HDMI" counts a device's ports, not devices in the box.
 _PORTS = frozenset("hdmi usb usb-c displayport dp sata pcie m2 lan ethernet rj45 hdr".split())
-# Words after which an accessory word describes the device: "fridge with water dispenser".
-_FEATURE_CUES = frozenset(["with", "avec", "mit", "around", "integrated", "built"])
+# Words after which an accessory word describes the device ("fridge with water dispenser") or
+# is not in the box ("Ryzen 7 7800X3D sans ventirad").
+_FEATURE_CUES = frozenset(
+    ["with", "avec", "mit", "around", "integrated", "built", "sans", "without", "ohne"]
+)
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _ALIASES: list[tuple[str, str]] = sorted(
     ((alias, brand) for brand, aliases in BRANDS.items() for alias in aliases),
@@ -316,8 +320,10 @@ def _plus_items(folded: str) -> bool:
     # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
     if "+" not in folded:
         return False
+    # Nor does a capacity after the memory: "(8GB+256GB)".
     folded = model_plus(folded)
-    return any((m.group(1) or m.group(2)) not in NOT_BUNDLED for m in _PLUS_ITEM.finditer(folded))
+    items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
+    return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
 
 
 def _bundle(toks: list[str]) -> bool:

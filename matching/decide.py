@@ -18,6 +18,10 @@ from matching.model import Model
 from matching.record import Record, make_record
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number.
+_INTERFACES = re.compile(
+    r"\b(?:pcie|pci-e|pci express|usb|bluetooth|hdmi)\s*(?:gen\s*)?\d(?:\.\d)?\b|\bm\.2\b", re.I
+)
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
@@ -113,7 +117,8 @@ def _shown(vector: list[float]) -> dict[str, float]:
 @lru_cache(maxsize=50_000)
 def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
     # Brackets hold part numbers and specs ("(935-24287-0001-000)"), compared by the codes.
-    return make_record("", _BRACKETS.sub(" ", title), level=level).tokset
+    text = _INTERFACES.sub(" ", _BRACKETS.sub(" ", title))
+    return make_record("", text, level=level).tokset
 
 
 def identity_words(rec: Record) -> frozenset[str]:

@@ -40,7 +40,7 @@ GENERIC = frozenset(
     wireless true earbuds bluetooth intra auriculaires gddr5 gddr6 gddr6x gddr7 hbm2e hbm3
     hbm3e ram ssd go dualsim sim ds 5g 4g lte debloque unlocked wifi cellular cellulaire
     processeur processor prozessor cpu tv televiseur television console moniteur monitor
-    ecran tablette tablet puce boitier body nu tesla
+    ecran tablette tablet puce boitier body nu tesla casque headphones headphone
     kaby coffee comet alder raptor lake skylake haswell broadwell ivy sandy bridge
     """.split()
 )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matching.chips import board_clash, workstation_clash
 from matching.cluster import cluster_rows
-from matching.decide import words_clash
+from matching.decide import identity_words, words_clash
 from matching.editions import line_edition_clash, x100_clash
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
@@ -183,3 +183,22 @@ def test_the_service_joins_shop_wordings(session: Session) -> None:
     assert None not in products
     assert all(products[i] == products[i + 1] for i in range(0, len(products), 2))
     assert len(set(products)) == len(WORDINGS)
+
+
+def test_what_a_title_says_it_is_not() -> None:
+    # Memory and storage joined by a "+" are one phone's configuration, not a bundle.
+    assert not pair("Xiaomi Redmi Note 13 Pro 5G (8GB+256GB) Noir", "x")[0].attrs.bundle
+    assert pair("Sony PS5 Slim + manette DualSense", "x")[0].attrs.bundle
+    # A processor "sans ventirad" is sold without its cooler: no accessory.
+    assert not pair("AMD Ryzen 7 7800X3D Box sans ventirad", "x")[0].attrs.accessory
+    assert pair("Ventirad Noctua NH-D15", "x")[0].attrs.accessory
+    # An interface's version is no model word for the service's veto.
+    words = identity_words(pair("Samsung 990 PRO 2 To PCIe 4.0 NVMe M.2", "x")[0])
+    assert words == {"samsung", "990", "pro"}
+    rows = [
+        {"id": "1", "left_title": "Xiaomi Redmi Note 13 Pro 5G 8 Go / 256 Go Noir",
+         "right_title": "Xiaomi Redmi Note 13 Pro 5G (8GB+256GB) Midnight Black"},
+        {"id": "2", "left_title": "AMD Ryzen 7 7800X3D Box sans ventirad",
+         "right_title": "Processeur AMD Ryzen 7 7800X3D (4.2 GHz / 5 GHz) AM5"},
+    ]  # fmt: skip
+    assert all(s >= pair_threshold() for s in score_pairs(rows, "product"))
