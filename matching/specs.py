@@ -1,7 +1,9 @@
 """Two products told apart by a specification both titles name: the generation ("ThinkPad X1
-Carbon Gen 12" / "Gen 11") or the model year ("ROG Strix G16 (2024)" / "(2023)"), a memory
-module's speed ("DDR4 3200 MHz" / "3600 MHz"), a drive's kind (SSD / hard disk); and an
-accessory that names the device it fits ("Câble USB-C pour AirPods Pro 2" / "AirPods Pro 2").
+Carbon Gen 12" / "Gen 11"), a "G" number ("EliteBook 840 G10" / "G9") or the model year ("ROG
+Strix G16 (2024)" / "(2023)"), a memory module's speed ("DDR4 3200 MHz" / "3600 MHz"), latency
+("CL30" / "CL36") or form ("SO-DIMM" / "DIMM"), a drive's kind (SSD / hard disk) or an SSD's
+heatsink; and an accessory that names the device it fits ("Câble USB-C pour AirPods Pro 2" /
+"AirPods Pro 2").
 
 The trees see these as one conflict feature among many, and the training splits have few of
 them; read narrowly, each holds on the 152,496 training pairs (docstrings give the counts)."""
@@ -23,6 +25,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or year_clash(a, b)
         or ram_speed_clash(a, b)
         or latency_clash(a, b)
+        or module_clash(a, b)
         or drive_clash(a, b)
         or heatsink_clash(a, b)
         or fitted_accessory_clash(a, b)
@@ -131,6 +134,21 @@ def _drive(rec: Record) -> str | None:
     if ssd == hdd:
         return None
     return "ssd" if ssd else "hdd"
+
+
+def module_clash(a: Record, b: Record) -> bool:
+    """A laptop's memory module and a desktop's ("DDR3L 4 GB SO-DIMM" / "DDR3L 4GB DIMM"), each
+    title naming one: 55 training pairs, 54 two products."""
+    fa, fb = _module(a), _module(b)
+    return fa is not None and fb is not None and fa != fb
+
+
+def _module(rec: Record) -> str | None:
+    if "sodimm" in rec.joins:  # "SODIMM", "SO-DIMM", "SO DIMM"
+        return "sodimm"
+    if "dimm" in rec.tokset or "udimm" in rec.tokset:
+        return "dimm"
+    return None
 
 
 _HEATSINK = frozenset({"heatsink"})  # "dissipateur" is read as "heatsink" (`normalise`)

@@ -15,7 +15,7 @@ from matching.decide import identity_words, words_clash
 from matching.editions import line_edition_clash, x100_clash
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
-from matching.specs import g_number_clash, heatsink_clash, latency_clash
+from matching.specs import g_number_clash, heatsink_clash, latency_clash, module_clash
 
 APART = [
     ("Nintendo Switch OLED Blanche", "Nintendo Switch Lite Turquoise"),
@@ -84,6 +84,8 @@ def test_laptop_handheld_and_card_editions() -> None:
 
 def test_memory_latency_heatsink_and_g_numbers() -> None:
     assert both(latency_clash, *APART[12])
+    assert both(module_clash, "Crucial DDR3L 4 Go SO-DIMM 1600 MHz", "Crucial 4GB DDR3L 1600 DIMM")
+    assert not either(module_clash, "Kingston 8 Go SODIMM DDR4", "Kingston 8GB DDR4 SO DIMM")
     assert not either(latency_clash, *ONE[3])
     assert both(heatsink_clash, *APART[13])
     assert not either(heatsink_clash, *ONE[2])
