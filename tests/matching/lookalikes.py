@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from catalog.models import Offer, Shop
-from matching.pairs import pair_records
+from matching.pairs import pair_records, pair_threshold, score_pairs
 from matching.record import Record
 from matching.service import match_offers
 
@@ -26,6 +26,12 @@ def both(rule: Rule, left: str, right: str) -> bool:
 
 def either(rule: Rule, left: str, right: str) -> bool:
     return rule(*pair(left, right)) or rule(*pair(right, left))
+
+
+def matched_pairs(pairs: Sequence[tuple[str, str]]) -> list[bool]:
+    """`match-pairs`' decision on each (left, right) title pair, all scored in one file."""
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
+    return [s >= pair_threshold() for s in score_pairs(rows, "product")]
 
 
 def matched_products(session: Session, listings: Sequence[tuple[str, str]]) -> list[int | None]:

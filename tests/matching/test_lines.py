@@ -6,7 +6,7 @@ génération)"."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_products, pair
+from lookalikes import both, either, matched_pairs, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import board_clash, workstation_clash
@@ -115,10 +115,7 @@ def test_spellings_of_one_model() -> None:
 
 
 def test_match_pairs_reads_them() -> None:
-    pairs = APART + ONE
-    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
-    matched = [s >= pair_threshold() for s in score_pairs(rows, "product")]
-    assert matched == [False] * len(APART) + [True] * len(ONE)
+    assert matched_pairs(APART + ONE) == [False] * len(APART) + [True] * len(ONE)
 
 
 SITE = [

@@ -4,7 +4,7 @@ model: a screen's marketing size, Apple's core counts, Gigabyte's and Sony's par
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_products, pair
+from lookalikes import both, either, matched_pairs, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import accelerator_clash, cpu_family_clash
@@ -13,7 +13,6 @@ from matching.cluster import cluster_rows
 from matching.editions import digital_clash, roman_clash, suffix_word_clash
 from matching.features import same_screen
 from matching.normalise import normalise
-from matching.pairs import pair_threshold, score_pairs
 from matching.specs import (
     drive_clash,
     fitted_accessory_clash,
@@ -157,10 +156,7 @@ def test_two_laptop_lines() -> None:
 
 
 def test_match_pairs_reads_them() -> None:
-    pairs = APART + ONE
-    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
-    matched = [s >= pair_threshold() for s in score_pairs(rows, "product")]
-    assert matched == [False] * len(APART) + [True] * len(ONE)
+    assert matched_pairs(APART + ONE) == [False] * len(APART) + [True] * len(ONE)
 
 
 SITE = [
