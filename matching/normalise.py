@@ -56,36 +56,39 @@ _GEN_WORDS = re.compile(
 _GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")
 _ROMAN_OF = {"2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi", "7": "vii"}
 # Phrases said differently in French and English that name one feature.
-_PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+# Each with a word it cannot match without: the pattern runs only on a text that has one.
+_PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]]] = [
     (
         re.compile(
             r"\b(?:reduction (?:active )?d[ue]s? bruits?(?: active)?|"
             r"active noise cancell?(?:ation|ing)|noise cancell?(?:ation|ing))\b"
         ),
         " anc ",
+        ("bruit", "noise"),
     ),
-    (re.compile(r"\bdual[ -]?sim\b"), " dualsim "),
-    (re.compile(r"\bwi[ -]?fi\b"), "wifi"),
+    (re.compile(r"\bdual[ -]?sim\b"), " dualsim ", ("sim",)),
+    (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),
     # Samsung writes "Z Fold6" and "Z Fold 6", "Buds3" and "Buds 3": the model word apart
     # from its generation.
-    (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2"),
-    (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 "),
+    (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2", ("fold", "flip", "buds")),
+    (re.compile(r"\b(\d) ?- ?(?:en|in) ?- ?1\b|\b(\d) (?:en|in) 1\b"), r" \1\2in1 ", ("1",)),
     # Sony's "Alpha 7 IV" / "α7 IV" is the "A7 IV" of other shops.
-    (re.compile(r"(?:\balpha ?|α ?)(7[crs]?|9|6\d{3})\b"), r"a\1"),
+    (re.compile(r"(?:\balpha ?|α ?)(7[crs]?|9|6\d{3})\b"), r"a\1", ("alpha", "α")),
     # Sony's codes write the generation as "M" and a digit: "DSC-RX100M7" is the RX100 VII.
     (
         re.compile(r"\b(?:dsc-?)?(rx\d{1,3}|a[179][rsc]?|zv-?e10|ilce-?[179][rsc]?)m([2-7])\b"),
         lambda m: f"{m.group(1)} {_ROMAN_OF[m.group(2)]}",
+        ("rx", "a1", "a7", "a9", "ilce", "zv"),
     ),
     # Short and long names of one product line.
-    (re.compile(r"\bplaystation ?([345])\b"), r"ps\1"),
-    (re.compile(r"\bplaystation portal\b"), "ps5 portal"),
+    (re.compile(r"\bplaystation ?([345])\b"), r"ps\1", ("playstation",)),
+    (re.compile(r"\bplaystation portal\b"), "ps5 portal", ("playstation",)),
     # Nothing's "Ear (a)": the letter is the model, not an article to drop ("a" is filler).
-    (re.compile(r"\bear \(a\)"), "ear eara"),
-    (re.compile(r"\bedition numerique\b"), "digital edition"),
-    (re.compile(r"\bqc ?(?=ultra\b|earbuds\b|headphones\b|\d{2}\b)"), "quietcomfort "),
+    (re.compile(r"\bear \(a\)"), "ear eara", ("(a)",)),
+    (re.compile(r"\bedition numerique\b"), "digital edition", ("numerique",)),
+    (re.compile(r"\bqc ?(?=ultra\b|earbuds\b|headphones\b|\d{2}\b)"), "quietcomfort ", ("qc",)),
     # LG's region suffix after an OLED model: "OLED55C44LA" is the OLED55C4.
-    (re.compile(r"\b(oled\d{2}[a-z]\d)\d[a-z]{2}\b"), r"\1"),
+    (re.compile(r"\b(oled\d{2}[a-z]\d)\d[a-z]{2}\b"), r"\1", ("oled",)),
     # Apple's "AirPods (4e génération)" is the "AirPods 4" of other shops, "iPad mini (6e
     # génération)" the "iPad mini 6": the number kept beside the generation.
     (
@@ -94,12 +97,13 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
             r"(?:e|eme|er|ere|nd|rd|st|th) (?:gen|generation)\b\)?"
         ),
         r"\1 gen\2 \2",
+        ("gen",),
     ),
     # One part, two words: "dissipateur thermique" is a heatsink; Corsair's "C30" a CL30.
-    (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink"),
-    (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2"),
+    (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink", ("dissipateur",)),
+    (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2", ("ddr",)),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
-    (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2"),
+    (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2", ("pu",)),
 ]
 # Graphics cards as makers' part numbers write them ("TUF-RTX4070S-O12G": a 4070 Super, OC,
 # 12 GB) and China's cut-down cards ("RTX 5090 D" is one model, "5090D"); read only where a
@@ -130,26 +134,6 @@ def _gigabyte(m: re.Match[str]) -> str:
     return f" {chip} {suffix or ''} {line} {memory}gb "
 
 
-# A word each phrase above cannot match without.
-_PHRASE_NEEDS = [
-    ("bruit", "noise"),
-    ("sim",),
-    ("fi",),
-    ("fold", "flip", "buds"),
-    ("1",),
-    ("alpha", "α"),
-    ("rx", "a1", "a7", "a9", "ilce", "zv"),
-    ("playstation",),
-    ("playstation",),
-    ("(a)",),
-    ("numerique",),
-    ("qc",),
-    ("oled",),
-    ("gen",),
-    ("dissipateur",),
-    ("ddr",),
-    ("pu",),
-]
 _DIGIT = re.compile(r"\d").search
 _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
@@ -225,7 +209,7 @@ def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("×", "x")
     if "+" in text:
         text = model_plus(text)
-    for (pattern, replacement), needs in zip(_PHRASES, _PHRASE_NEEDS, strict=True):
+    for pattern, replacement, needs in _PHRASES:
         if any(word in text for word in needs):
             text = pattern.sub(replacement, text)
     if "gv" in text:
