@@ -28,6 +28,10 @@ TECH = re.compile(
 # frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.
 _SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
 _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
+# An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
+# writes it does not name another model than one that leaves it out.
+_INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport"])
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d)?x?$")
 _COUNTED = frozenset(["core", "cores", "coeurs", "kerne", "thread", "threads", "x"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
@@ -224,6 +228,23 @@ def _red_not_colour(toks: list[str], i: int) -> bool:
     return before in _RED_NOT_COLOUR_AFTER or after in _RED_NOT_COLOUR_BEFORE
 
 
+def _interface_versions(toks: list[str]) -> set[int]:
+    out: set[int] = set()
+    for i, tok in enumerate(toks):
+        if tok == "m" and toks[i + 1 : i + 2] == ["2"]:
+            out.add(i + 1)
+        if tok not in _INTERFACE_WORDS:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j] in ("c", "gen", "type"):
+            j += 1
+        for k in range(j, min(j + 2, len(toks))):
+            if not _VERSION.match(toks[k]):
+                break
+            out.add(k)
+    return out
+
+
 def extract(toks: list[str], folded_title: str, brand_field: str | None = None) -> Attributes:
     """Attributes of one listing from its normalised tokens and folded title."""
     units: dict[str, set[float]] = {}
@@ -286,12 +307,14 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
             packaging.add(part.packaging)
     # Not model tokens: a socket's number, a core count ("8 core", "6 x 3.6 GHz") and a part
     # number, whose model is read out of it.
+    versions = _interface_versions(toks)
     model_tokens = {
         t
         for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
         if k.model
         and t not in parts
         and i not in sockets
+        and i not in versions
         and not (k.number and toks[i + 1 : i + 2] and toks[i + 1] in _COUNTED)
     }
     return Attributes(

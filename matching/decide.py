@@ -167,6 +167,15 @@ def _glued(word: str, rec: Record, other: Record) -> bool:
     return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
 
 
+def _brand_named(a: Record, b: Record) -> bool:
+    """One title names the other's brand too: a board maker's card of the chip maker's line
+    ("PNY NVIDIA RTX 6000 Ada" / "NVIDIA RTX 6000 Ada"), not two brands."""
+    ba, bb = a.attrs.brand, b.attrs.brand
+    if not (ba and bb):
+        return False
+    return ba.replace(" ", "") in b.joins or bb.replace(" ", "") in a.joins
+
+
 def _same_shop_clash(rec: Record, others: list[Record]) -> bool:
     # A shop lists one product once, or once per colour: same words once colours are dropped.
     return any(o.shop == rec.shop and o.tokset != rec.tokset for o in others if rec.shop)
@@ -217,7 +226,14 @@ def best_candidate(
         rows = [(k, *scored[k]) for k in sorted(index.members[pid]) if k in scored]
         key, vector, top = max(rows, key=lambda r: r[2])
         others = [index.records[k] for k, _, _ in rows]
-        found = sorted({c for _, v, _ in rows for c in conflicts(v)})
+        found = sorted(
+            {
+                c
+                for k, v, _ in rows
+                for c in conflicts(v)
+                if c != "brand_differ" or not _brand_named(rec, index.records[k])
+            }
+        )
         if any(words_clash(rec, o) for o in others):
             found.append("words_conflict")
         # Retail box and tray parts are priced apart; a listing naming neither may join either.

@@ -1,9 +1,9 @@
 """Two products told apart by a specification both titles name: the generation ("ThinkPad X1
 Carbon Gen 12" / "Gen 11"), a "G" number ("EliteBook 840 G10" / "G9") or the model year ("ROG
 Strix G16 (2024)" / "(2023)"), a memory module's speed ("DDR4 3200 MHz" / "3600 MHz"), latency
-("CL30" / "CL36") or form ("SO-DIMM" / "DIMM"), a drive's kind (SSD / hard disk) or an SSD's
-heatsink; and an accessory that names the device it fits ("Câble USB-C pour AirPods Pro 2" /
-"AirPods Pro 2").
+("CL30" / "CL36") or form ("SO-DIMM" / "DIMM"), a drive's kind (SSD / hard disk), an SSD's
+heatsink or an interface's version ("HDMI 2.1" / "2.0"); and an accessory that names the
+device it fits ("Câble USB-C pour AirPods Pro 2" / "AirPods Pro 2").
 
 The trees see these as one conflict feature among many, and the training splits have few of
 them; read narrowly, each holds on the 152,496 training pairs (docstrings give the counts)."""
@@ -28,6 +28,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or module_clash(a, b)
         or drive_clash(a, b)
         or heatsink_clash(a, b)
+        or interface_clash(a, b)
         or fitted_accessory_clash(a, b)
     )
 
@@ -115,6 +116,26 @@ def latency_clash(a: Record, b: Record) -> bool:
 
 def _latencies(rec: Record) -> set[str]:
     return {t for t in rec.tokset if len(t) == 4 and t.startswith("cl") and t[2:].isdigit()}
+
+
+# HDMI 2.1 / 2.0, PCIe 5.0 / 4.0; USB is left out: shops write "USB 3.0" and "USB 3.2 Gen 1"
+# for one port.
+_INTERFACE = re.compile(r"\b(hdmi|pcie|pci-e|displayport)\s*(?:gen\s*)?(\d)(?:\.(\d))?\b")
+
+
+def interface_clash(a: Record, b: Record) -> bool:
+    """Two versions of one interface, each title naming one ("Câble HDMI 2.1" / "HDMI 2.0",
+    "SSD PCIe 5.0" / "PCIe 4.0")."""
+    va, vb = _interfaces(a.title), _interfaces(b.title)
+    return any(va[k].isdisjoint(vb[k]) for k in va.keys() & vb.keys())
+
+
+def _interfaces(title: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for name, major, minor in _INTERFACE.findall(title.lower()):
+        key = "pcie" if name == "pci-e" else name
+        out.setdefault(key, set()).add(major + (minor if minor and minor != "0" else ""))
+    return out
 
 
 _SSD = frozenset({"ssd", "nvme", "m2", "msata"})
