@@ -31,6 +31,9 @@ _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
 # An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
 # writes it does not name another model than one that leaves it out.
 _INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport"])
+_M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
+_DDR = re.compile(r"^l?p?ddr\d$")
+_LATENCY = re.compile(r"^cl\d{2}$")
 _VERSION = re.compile(r"^\d{1,2}(?:\.\d)?x?$")
 _COUNTED = frozenset(["core", "cores", "coeurs", "kerne", "thread", "threads", "x"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
@@ -233,6 +236,14 @@ def _interface_versions(toks: list[str]) -> set[int]:
     for i, tok in enumerate(toks):
         if tok == "m" and toks[i + 1 : i + 2] == ["2"]:
             out.add(i + 1)
+            if toks[i + 2 : i + 3] and toks[i + 2] in _M2_LENGTHS:
+                out.add(i + 2)
+        # A memory module's speed ("DDR5-6000") and latency ("CL40") are specs, compared
+        # by their own rules.
+        if _DDR.match(tok) and toks[i + 1 : i + 2] and toks[i + 1].isdigit():
+            out.add(i + 1)
+        if _LATENCY.match(tok):
+            out.add(i)
         if tok not in _INTERFACE_WORDS:
             continue
         j = i + 1
@@ -360,6 +371,15 @@ def _bundle(toks: list[str]) -> bool:
     )
 
 
+_CASE_MATERIALS = frozenset(
+    "aluminium aluminum titanium titane steel acier ceramic ceramique resin".split()
+)
+
+
+_BANDS = frozenset(["bracelet", "band", "strap"])
+_CASE_SIZE = re.compile(r"^\d{2}mm$")
+
+
 def _accessory(toks: list[str]) -> bool:
     # A device's warranty ("5 year parts and labour") and its features ("with water
     # dispenser and all around cooling") name accessory words without being one.
@@ -371,6 +391,12 @@ def _accessory(toks: list[str]) -> bool:
         if any(w in _FEATURE_CUES for w in toks[max(0, i - 4) : i]):
             continue
         if t == "bridge" and i and toks[i - 1] in {"ivy", "sandy"}:  # Intel generations
+            continue
+        if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
+            continue
+        # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone
+        # names itself first ("Bracelet Sport pour Apple Watch 45 mm").
+        if t in _BANDS and any(w in _CASE_MATERIALS or _CASE_SIZE.match(w) for w in toks[:i]):
             continue
         return True
     return False

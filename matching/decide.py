@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from matching.attributes import PACKAGING, TECH, UNIT_RE
 from matching.clash import case_clash, model_clash
 from matching.connectivity import network_clash
-from matching.describe import GENERIC
 from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
-from matching.lexicon import ACCESSORY, FITS_CUES
 from matching.model import Model
-from matching.record import Record, make_record
-
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-# An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number.
-_INTERFACES = re.compile(
-    r"\b(?:pcie|pci-e|pci express|usb|bluetooth|hdmi)\s*(?:gen\s*)?\d(?:\.\d)?\b|\bm\.2\b", re.I
-)
+from matching.record import Record
+from matching.veto import identity_words, words_clash
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
@@ -112,59 +102,6 @@ class Candidate:
 
 def _shown(vector: list[float]) -> dict[str, float]:
     return {name: vector[INDEX[name]] for name in SHOWN}
-
-
-@lru_cache(maxsize=50_000)
-def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
-    # Brackets hold part numbers and specs ("(935-24287-0001-000)"), compared by the codes.
-    text = _INTERFACES.sub(" ", _BRACKETS.sub(" ", title))
-    return make_record("", text, level=level).tokset
-
-
-def identity_words(rec: Record) -> frozenset[str]:
-    """Words and short numbers that name the model, outside brackets: no filler, colour,
-    category word, unit, technology name or cue."""
-    return _identity_words(rec.title)
-
-
-@lru_cache(maxsize=50_000)
-def _identity_words(title: str) -> frozenset[str]:
-    return frozenset(
-        t
-        for t in _outside_brackets(title)
-        if len(t) >= 2 or t.isdigit()
-        if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
-        if not UNIT_RE.match(t) and not TECH.match(t)
-        if t.isalpha() or len(t) <= 4
-    )
-
-
-def words_clash(a: Record, b: Record) -> bool:
-    """Each side names the model with a word or number the other lacks ("Prime" / "Dual",
-    "16" / "Air"): at the product level, two different models of one line."""
-    only_a = [t for t in identity_words(a) if not _shared(t, b)]
-    only_b = [t for t in identity_words(b) if not _shared(t, a)]
-    if not (only_a and only_b):
-        return False
-    # A word glued to its neighbour on the other side ("lga 1700" / "lga1700") is shared.
-    only_a = [t for t in only_a if not _glued(t, a, b)]
-    only_b = [t for t in only_b if not _glued(t, b, a)]
-    return bool(only_a and only_b)
-
-
-_SIZE_UNITS = ("in", "mhz", "mm")
-
-
-def _shared(word: str, other: Record) -> bool:
-    """Whether `other` says `word` too: in its text, as the brand its title implies ("Apple"
-    for "MacBook Air"), or as a size with its unit ("13" / "13 pouces", "6000" / "6000 MHz")."""
-    if word in other.joins or word in other.desc_joins or word == other.attrs.brand:
-        return True
-    return word.isdigit() and any(word + unit in other.tokset for unit in _SIZE_UNITS)
-
-
-def _glued(word: str, rec: Record, other: Record) -> bool:
-    return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
 
 
 def _brand_named(a: Record, b: Record) -> bool:

@@ -226,13 +226,17 @@ def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
 
 def same_screen(sa: frozenset[float], sb: frozenset[float]) -> bool:
     """One screen size, or a whole number of inches and a size it rounds down from: Apple
-    sells the 13.6-inch MacBook Air as "13 pouces", laptops of 15.6 inches are "15"."""
+    sells the 13.6-inch MacBook Air as "13 pouces", laptops of 15.6 inches are "15". A
+    monitor or a TV is sold by the size it rounds up to: the "27 pouces" is 26.5 inches, the
+    "24" 23.8, the "55" 54.6."""
     return not sa.isdisjoint(sb) or any(_named_as(x, y) for x in sa for y in sb)
 
 
 def _named_as(x: float, y: float) -> bool:
     whole, exact = (x, y) if x.is_integer() else (y, x)
-    return whole.is_integer() and not exact.is_integer() and int(exact) == whole
+    if not whole.is_integer() or exact.is_integer():
+        return False
+    return int(exact) == whole or (whole >= 24 and whole - 0.5 <= exact < whole)
 
 
 SHIPPED = "shipped"

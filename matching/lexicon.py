@@ -92,7 +92,8 @@ COLOURS = frozenset(
     ciel sky glacier marine quartz brume mist givre frost ardoise slate nuit night ocean aurore
     aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
-    lemongrass indigo pivoine peony glace ice vanille vanilla
+    lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
+    craie
     """.split()
 )
 

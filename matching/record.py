@@ -124,6 +124,15 @@ def _zeros(codes: frozenset[str]) -> frozenset[str]:
     )
 
 
+_OLED_CODE = re.compile(r"^oled(\d{2}[a-z]\w*)$")
+
+
+def _oled_codes(codes: frozenset[str]) -> frozenset[str]:
+    """An LG OLED TV's code without its "OLED": shops write "TV OLED LG 65C4" for the
+    OLED65C4."""
+    return frozenset(m.group(1) for c in codes if (m := _OLED_CODE.match(c)))
+
+
 def _generation_joins(toks: list[str]) -> frozenset[str]:
     """A generation written out after the model's name joins the name as a number: Apple's
     "AirPods Pro (2e génération)" is the "AirPods Pro 2" of other shops (`pro2`)."""
@@ -170,6 +179,7 @@ def make_record(
         | grouped_codes(folded)
         | attrs.part_models
         | _zeros(attrs.strong_codes)
+        | _oled_codes(attrs.strong_codes)
         | _generation_joins(toks)
         | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matching.chips import board_clash, workstation_clash
 from matching.cluster import cluster_rows
-from matching.decide import identity_words, words_clash
+from matching.veto import identity_words, words_clash
 from matching.editions import line_edition_clash, x100_clash
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs

@@ -1,0 +1,121 @@
+"""The service's veto on words: each title names the model with a word the other lacks
+("Prime" / "Dual", "16" / "Air"), so they are two models of one line.
+
+A shop's title carries words that name no model: the category in another language
+("Grafikkarte", "souris"), an interface's version ("PCIe 4.0", "SATA III", "M.2 2280"), a
+part number's prefix ("MZ-77E1T0B", "910-006559"), the chip maker a board implies ("GeForce"
+beside "RTX 4090"), a brand written another way ("WD" / "Western Digital"). None of them may
+veto."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from matching.attributes import _ALIAS_RE, _ALIAS_TO_BRAND, PACKAGING, TECH, UNIT_RE
+from matching.describe import GENERIC
+from matching.lexicon import ACCESSORY, FITS_CUES
+from matching.record import Record, make_record
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Interface versions ("PCIe 4.0", "USB 3.2", "M.2 2280", "SATA III"), feature versions
+# ("DLSS 3"), a TV's system ("Google TV") and a response time ("0,03 ms") name no model.
+_NOT_MODEL_TEXT = re.compile(
+    r"\b(?:pcie|pci-e|pci express|usb|bluetooth|hdmi|dlss)\s*(?:gen\s*)?\d(?:\.\d)?\b"
+    r"|\bm\.2(?:\s*22[348]0)?\b|\bsata\s*(?:iii|ii|3|6\s*gb/s)?\b|\b(?:google|android)\s+tv\b"
+    r"|\b\d+(?:[.,]\d+)?\s*ms\b",
+    re.I,
+)
+# A maker's part number: pieces joined by hyphens, one of them a long code or number
+# ("MZ-77E1T0B/EU", "100-100000910WOF", "910-006559", "KF560C40BBK2-32").
+_PART = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+(?:/[a-z]{2,3})?\b", re.I)
+_LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{6,}$", re.I)
+# Words of a shop's category or marketing, in the languages of the site's shops.
+_NOT_MODEL_WORDS = frozenset(
+    "grafikkarte souris mouse maus router routeur wlan qhd uhd fhd gaming kit boite bravia".split()
+)
+# Chip lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon".
+_CHIP_MAKERS = {
+    "nvidia": ("rtx", "gtx", "geforce", "quadro"),
+    "geforce": ("rtx", "gtx", "nvidia"),
+    "amd": ("radeon", "ryzen", "rx", "epyc", "threadripper"),
+    "radeon": ("rx", "amd"),
+    "intel": ("core", "xeon", "arc", "pentium", "celeron"),
+}
+
+
+def _strip_parts(title: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        pieces = re.split(r"[-/]", m.group(0))
+        return " " if any(_LONG_PIECE.match(p) for p in pieces) else m.group(0)
+
+    return _PART.sub(repl, title)
+
+
+@lru_cache(maxsize=50_000)
+def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
+    # Brackets hold part numbers and specs ("(935-24287-0001-000)"), compared by the codes.
+    text = _NOT_MODEL_TEXT.sub(" ", _strip_parts(_BRACKETS.sub(" ", title)))
+    return make_record("", text, level=level).tokset
+
+
+def identity_words(rec: Record) -> frozenset[str]:
+    """Words and short numbers that name the model, outside brackets: no filler, colour,
+    category word, unit, technology name, cue or part number."""
+    return _identity_words(rec.title)
+
+
+@lru_cache(maxsize=50_000)
+def _identity_words(title: str) -> frozenset[str]:
+    return frozenset(
+        t
+        for t in _outside_brackets(title)
+        if len(t) >= 2 or t.isdigit()
+        if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
+        if t not in _NOT_MODEL_WORDS
+        if not UNIT_RE.match(t) and not TECH.match(t)
+        if t.isalpha() or len(t) <= 4
+    )
+
+
+def words_clash(a: Record, b: Record) -> bool:
+    """Each side names the model with a word or number the other lacks: at the product
+    level, two different models of one line."""
+    only_a = [t for t in identity_words(a) if not _shared(t, b)]
+    only_b = [t for t in identity_words(b) if not _shared(t, a)]
+    if not (only_a and only_b):
+        return False
+    # A word glued to its neighbour on the other side ("lga 1700" / "lga1700") is shared.
+    only_a = [t for t in only_a if not _glued(t, a, b)]
+    only_b = [t for t in only_b if not _glued(t, b, a)]
+    return bool(only_a and only_b)
+
+
+_SIZE_UNITS = ("in", "mhz", "mm")
+
+
+def _shared(word: str, other: Record) -> bool:
+    """Whether `other` says `word` too: in its text, as a brand it names or implies ("Apple"
+    for "MacBook Air", "WD" for "Western Digital", "GeForce" for "RTX 4090"), as a size with
+    its unit ("13" / "13 pouces", "6000" / "6000 MHz"), or inside a longer code ("65C4" /
+    "OLED65C4")."""
+    if word in other.joins or word in other.desc_joins or word == other.attrs.brand:
+        return True
+    if word.isdigit():
+        return any(word + unit in other.tokset for unit in _SIZE_UNITS)
+    brands = _brands(other.title)
+    if _ALIAS_TO_BRAND.get(word) in brands or any(word in b.split() for b in brands):
+        return True
+    if any(t in other.tokset for t in _CHIP_MAKERS.get(word, ())):
+        return True
+    return len(word) >= 4 and not word.isalpha() and any(word in t for t in other.tokset)
+
+
+@lru_cache(maxsize=50_000)
+def _brands(title: str) -> frozenset[str]:
+    folded = " ".join(make_record("", title).toks)
+    return frozenset(_ALIAS_TO_BRAND[m] for m in _ALIAS_RE.findall(folded))
+
+
+def _glued(word: str, rec: Record, other: Record) -> bool:
+    return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
