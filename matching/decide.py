@@ -11,7 +11,7 @@ from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
 from matching.model import Model
 from matching.record import Record
-from matching.veto import identity_words, words_clash
+from matching.veto import words_clash
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
