@@ -32,6 +32,7 @@ def chip_clash(a: Record, b: Record) -> bool:
         or accelerator_clash(a, b)
         or gpu_suffix_clash(a, b)
         or board_clash(a, b)
+        or asus_oc_clash(a, b)
         or apple_chip_clash(a, b)
         or workstation_clash(a, b)
     )
@@ -197,3 +198,21 @@ def board_clash(a: Record, b: Record) -> bool:
     if _GPU_WORDS.isdisjoint(a.tokset) or _GPU_WORDS.isdisjoint(b.tokset):
         return False
     return bool(la - lb) and bool(lb - la)
+
+
+# ASUS writes a card's factory overclock into its part: "TUF-RTX4070TIS-O16G-GAMING" is the OC
+# edition, "TUF-RTX4070TIS-16G-GAMING" the plain one.
+_ASUS_PART = re.compile(r"\b(?:rtx|gtx|rx)\d{4}[a-z]*-(o?)\d{1,2}g\b")
+
+
+def asus_oc_clash(a: Record, b: Record) -> bool:
+    """An ASUS card whose part says it is not overclocked, against the OC edition."""
+    oa, ob = _overclocked(a), _overclocked(b)
+    return oa is not None and ob is not None and oa[0] != ob[0] and "part" in (oa[1], ob[1])
+
+
+def _overclocked(rec: Record) -> tuple[bool, str] | None:
+    m = _ASUS_PART.search(rec.title.lower())
+    if m:
+        return bool(m.group(1)), "part"
+    return (True, "word") if "oc" in rec.tokset else None

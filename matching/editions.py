@@ -72,6 +72,7 @@ _LINE_EDITIONS = {
     "rc": ("2 n1 n2 n3 pro", "dji"),
     "earbuds": ("ii", "quietcomfort"),
     "ear": ("eara 2 3 open stick", "nothing"),
+    "vengeance": ("rgb", "corsair"),
 }
 LINE_EDITIONS = {
     line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)

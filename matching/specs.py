@@ -26,6 +26,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or ram_speed_clash(a, b)
         or latency_clash(a, b)
         or module_clash(a, b)
+        or kit_clash(a, b)
         or drive_clash(a, b)
         or heatsink_clash(a, b)
         or interface_clash(a, b)
@@ -105,6 +106,25 @@ def ram_speed_clash(a: Record, b: Record) -> bool:
 
 def _ram(rec: Record) -> bool:
     return any(_DDR.fullmatch(t) for t in rec.toks)
+
+
+def kit_clash(a: Record, b: Record) -> bool:
+    """Two memory kits, each title giving its modules ("2 x 8 Go" / "2 x 16 Go", "2x16GB" /
+    "4x8GB")."""
+    ka, kb = _kits(a.toks), _kits(b.toks)
+    return bool(ka and kb) and ka.isdisjoint(kb)
+
+
+def _kits(toks: list[str]) -> set[tuple[int, float]]:
+    out = set()
+    for t, u in itertools.pairwise(toks):
+        m = _KIT.match(t + " " + u)
+        if m:
+            out.add((int(m.group(1)), float(m.group(2))))
+    return out
+
+
+_KIT = re.compile(r"^([1-8])x (\d+(?:\.\d+)?)gb$")
 
 
 def latency_clash(a: Record, b: Record) -> bool:
