@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from matching.connectivity import NOT_BUNDLED, read_network
+from matching.connectivity import read_network
+from matching.cues import accessory_words, bundle_words, plus_items
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
-from matching.normalise import fold, model_plus
+from matching.normalise import fold
 from matching.partnumbers import read_part
 from matching.qualifiers import QUALIFIERS, read_qualifiers
 
@@ -50,19 +51,10 @@ _GEN = re.compile(r"^gen(\d{1,2})$")
 _PACK_WORDS = re.compile(
     r"\b(?:pack|lot|set)\s+(?:de\s+|of\s+|von\s+)?(\d{1,2})\b|\b(\d{1,2})\s*-?\s*(?:pack|pcs|pieces|stuck|er-pack)\b"
 )
-# A "+" between two items ("PS5 + manette", "PS5+manette"); not one glued to the word before
-# it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
-_PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
-_CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
 _PACK_HINT = re.compile(r"pack|lot|set|pcs|pieces|stuck")
 _PACK_X = re.compile(r"^(\d{1,2})x$")
 # "4x HDMI" counts a device's ports, not devices in the box.
 _PORTS = frozenset("hdmi usb usb-c displayport dp sata pcie m2 lan ethernet rj45 hdr".split())
-# Words after which an accessory word describes the device ("fridge with water dispenser") or
-# is not in the box ("Ryzen 7 7800X3D sans ventirad").
-_FEATURE_CUES = frozenset(
-    ["with", "avec", "mit", "around", "integrated", "built", "sans", "without", "ohne"]
-)
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _ALIASES: list[tuple[str, str]] = sorted(
     ((alias, brand) for brand, aliases in BRANDS.items() for alias in aliases),
@@ -111,6 +103,11 @@ def detect_brand(folded: str) -> str | None:
     """The canonical brand named or implied in folded text, or None."""
     match = _ALIAS_RE.search(folded)
     return _ALIAS_TO_BRAND[match.group(1)] if match else None
+
+
+def named_brands(folded: str) -> frozenset[str]:
+    """Every canonical brand that folded text names or implies."""
+    return frozenset(_ALIAS_TO_BRAND[m] for m in _ALIAS_RE.findall(folded))
 
 
 def canonical_brand(raw: str | None) -> str | None:
@@ -298,7 +295,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
     }
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
-    accessory = not ACCESSORY.isdisjoint(tokset) and _accessory(toks)
+    accessory = not ACCESSORY.isdisjoint(tokset) and accessory_words(toks)
     fits = not FITS_CUES.isdisjoint(tokset) and any(
         tok in FITS_CUES and any(names_device(t) for t in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
@@ -339,7 +336,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         pack=pack if pack <= 24 else 1,
         accessory=accessory,
         fits=fits,
-        bundle=(not BUNDLE.isdisjoint(tokset) and _bundle(toks)) or _plus_items(folded_title),
+        bundle=(not BUNDLE.isdisjoint(tokset) and bundle_words(toks)) or plus_items(folded_title),
         refurbished=bool(tokset & REFURBISHED),
         colours=_colours(toks, tokset),
         model_tokens=frozenset(model_tokens),
@@ -348,58 +345,6 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         network=read_network(toks, tokset),
         capacities_gb=_capacities(units),
     )
-
-
-def _plus_items(folded: str) -> bool:
-    # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
-    if "+" not in folded:
-        return False
-    # Nor does a capacity after the memory: "(8GB+256GB)".
-    folded = model_plus(folded)
-    items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
-    return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
-
-
-def _bundle(toks: list[str]) -> bool:
-    # "box set" is how some German shops say retail box, "13 place set" a dishwasher's
-    # capacity and "retail pack" a boxed part: none is a bundle of several devices.
-    return any(
-        t in BUNDLE
-        and not (t == "set" and i > 0 and toks[i - 1] in {"box", "place", "p"})
-        and not (t == "pack" and i > 0 and toks[i - 1] == "retail")
-        for i, t in enumerate(toks)
-    )
-
-
-_CASE_MATERIALS = frozenset(
-    "aluminium aluminum titanium titane steel acier ceramic ceramique resin".split()
-)
-
-
-_BANDS = frozenset(["bracelet", "band", "strap"])
-_CASE_SIZE = re.compile(r"^\d{2}mm$")
-
-
-def _accessory(toks: list[str]) -> bool:
-    # A device's warranty ("5 year parts and labour") and its features ("with water
-    # dispenser and all around cooling") name accessory words without being one.
-    for i, t in enumerate(toks):
-        if t not in ACCESSORY:
-            continue
-        if t in {"part", "parts"} and toks[i + 1 : i + 2] in (["and"], ["labour"], ["warranty"]):
-            continue
-        if any(w in _FEATURE_CUES for w in toks[max(0, i - 4) : i]):
-            continue
-        if t == "bridge" and i and toks[i - 1] in {"ivy", "sandy"}:  # Intel generations
-            continue
-        if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
-            continue
-        # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone
-        # names itself first ("Bracelet Sport pour Apple Watch 45 mm").
-        if t in _BANDS and any(w in _CASE_MATERIALS or _CASE_SIZE.match(w) for w in toks[:i]):
-            continue
-        return True
-    return False
 
 
 def names_device(tok: str) -> bool:

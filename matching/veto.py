@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matching.attributes import _ALIAS_RE, _ALIAS_TO_BRAND, PACKAGING, TECH, UNIT_RE
+from matching.attributes import PACKAGING, TECH, UNIT_RE, detect_brand, named_brands
 from matching.describe import GENERIC
 from matching.lexicon import ACCESSORY, FITS_CUES
 from matching.record import Record, make_record
@@ -104,7 +104,7 @@ def _shared(word: str, other: Record) -> bool:
     if word.isdigit():
         return any(word + unit in other.tokset for unit in _SIZE_UNITS)
     brands = _brands(other.title)
-    if _ALIAS_TO_BRAND.get(word) in brands or any(word in b.split() for b in brands):
+    if detect_brand(word) in brands or any(word in b.split() for b in brands):
         return True
     if any(t in other.tokset for t in _CHIP_MAKERS.get(word, ())):
         return True
@@ -113,8 +113,7 @@ def _shared(word: str, other: Record) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _brands(title: str) -> frozenset[str]:
-    folded = " ".join(make_record("", title).toks)
-    return frozenset(_ALIAS_TO_BRAND[m] for m in _ALIAS_RE.findall(folded))
+    return named_brands(" ".join(make_record("", title).toks))
 
 
 def _glued(word: str, rec: Record, other: Record) -> bool:

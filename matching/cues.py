@@ -1,0 +1,73 @@
+"""What a title's words say the listing is: an accessory ("coque", "câble", "bracelet"), or a
+bundle of several items ("PS5 + manette", "pack"), and the wordings that only look like one
+("with water dispenser", "(8GB+256GB)", "Aluminium Case", "Titane Bracelet Océan")."""
+
+from __future__ import annotations
+
+import re
+
+from matching.connectivity import NOT_BUNDLED
+from matching.lexicon import ACCESSORY, BUNDLE
+from matching.normalise import model_plus
+
+# A "+" between two items ("PS5 + manette", "PS5+manette"); not one glued to the word before
+# it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
+_PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
+_CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
+# Words after which an accessory word describes the device ("fridge with water dispenser") or
+# is not in the box ("Ryzen 7 7800X3D sans ventirad").
+_FEATURE_CUES = frozenset(
+    ["with", "avec", "mit", "around", "integrated", "built", "sans", "without", "ohne"]
+)
+
+
+def plus_items(folded: str) -> bool:
+    # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
+    if "+" not in folded:
+        return False
+    # Nor does a capacity after the memory: "(8GB+256GB)".
+    folded = model_plus(folded)
+    items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
+    return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
+
+
+def bundle_words(toks: list[str]) -> bool:
+    # "box set" is how some German shops say retail box, "13 place set" a dishwasher's
+    # capacity and "retail pack" a boxed part: none is a bundle of several devices.
+    return any(
+        t in BUNDLE
+        and not (t == "set" and i > 0 and toks[i - 1] in {"box", "place", "p"})
+        and not (t == "pack" and i > 0 and toks[i - 1] == "retail")
+        for i, t in enumerate(toks)
+    )
+
+
+_CASE_MATERIALS = frozenset(
+    "aluminium aluminum titanium titane steel acier ceramic ceramique resin".split()
+)
+
+
+_BANDS = frozenset(["bracelet", "band", "strap"])
+_CASE_SIZE = re.compile(r"^\d{2}mm$")
+
+
+def accessory_words(toks: list[str]) -> bool:
+    # A device's warranty ("5 year parts and labour") and its features ("with water
+    # dispenser and all around cooling") name accessory words without being one.
+    for i, t in enumerate(toks):
+        if t not in ACCESSORY:
+            continue
+        if t in {"part", "parts"} and toks[i + 1 : i + 2] in (["and"], ["labour"], ["warranty"]):
+            continue
+        if any(w in _FEATURE_CUES for w in toks[max(0, i - 4) : i]):
+            continue
+        if t == "bridge" and i and toks[i - 1] in {"ivy", "sandy"}:  # Intel generations
+            continue
+        if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
+            continue
+        # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone
+        # names itself first ("Bracelet Sport pour Apple Watch 45 mm").
+        if t in _BANDS and any(w in _CASE_MATERIALS or _CASE_SIZE.match(w) for w in toks[:i]):
+            continue
+        return True
+    return False
