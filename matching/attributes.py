@@ -31,7 +31,9 @@ _SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
 _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
 # An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
 # writes it does not name another model than one that leaves it out.
-_INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport"])
+_INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport", "wifi"])
+_WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{3,5}$")
+_AMD_OPN = re.compile(r"^[01]00\d{6}(?:wof|box|mpk)?$")
 _M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
 _DDR = re.compile(r"^l?p?ddr\d$")
 _LATENCY = re.compile(r"^cl\d{2}$")
@@ -228,9 +230,17 @@ def _red_not_colour(toks: list[str], i: int) -> bool:
     return before in _RED_NOT_COLOUR_AFTER or after in _RED_NOT_COLOUR_BEFORE
 
 
-def _interface_versions(toks: list[str]) -> set[int]:
+def _spec_positions(toks: list[str]) -> set[int]:
+    """Positions of numbers and codes that are specs, not models: interface versions, a
+    memory module's speed and latency, a Wi-Fi speed class ("AX5400"), AMD's part number
+    ("100-100001084WOF"), a stream count ("6-Stream")."""
     out: set[int] = set()
     for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
+            out.add(i)
+        if tok == "100" and _AMD_OPN.match(nxt):
+            out.update((i, i + 1))
         if tok == "m" and toks[i + 1 : i + 2] == ["2"]:
             out.add(i + 1)
             if toks[i + 2 : i + 3] and toks[i + 2] in _M2_LENGTHS:
@@ -315,7 +325,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
             packaging.add(part.packaging)
     # Not model tokens: a socket's number, a core count ("8 core", "6 x 3.6 GHz") and a part
     # number, whose model is read out of it.
-    versions = _interface_versions(toks)
+    versions = _spec_positions(toks)
     model_tokens = {
         t
         for i, (t, k) in enumerate(zip(toks, kinds, strict=True))

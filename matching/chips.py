@@ -185,7 +185,7 @@ BOARD_LINES = frozenset(
     tuf strix astral dual prime proart ventus suprim inspire eagle windforce aorus aero elite
     master vision pulse nitro pure hellhound devil fighter reaper speedster merc qick swft
     phantom challenger legend taichi trinity amp solid twin founders xlr8 verto jetstream
-    gamerock ghost ichill shadow
+    gamerock ghost ichill shadow gaming slim
     """.split()
 )
 

@@ -73,6 +73,7 @@ _LINE_EDITIONS = {
     "earbuds": ("ii", "quietcomfort"),
     "ear": ("eara 2 3 open stick", "nothing"),
     "vengeance": ("rgb", "corsair"),
+    "keys": ("s mini", "mx"),
 }
 LINE_EDITIONS = {
     line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)

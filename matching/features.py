@@ -224,6 +224,14 @@ def _units(a: Record, b: Record) -> tuple[int, int, float, float]:
     return agree, conflict, cap, screen
 
 
+def generations_differ(ga: frozenset[str], gb: frozenset[str]) -> bool:
+    """Two generations, or two model years; a year against a generation may be one product
+    (Apple's "Watch SE (2023)" is its "SE 2e génération")."""
+    ya, yb = {g for g in ga if g.isdigit()}, {g for g in gb if g.isdigit()}
+    na, nb = ga - ya, gb - yb
+    return bool(ya and yb and ya.isdisjoint(yb)) or bool(na and nb and na.isdisjoint(nb))
+
+
 def same_screen(sa: frozenset[float], sb: frozenset[float]) -> bool:
     """One screen size, or a whole number of inches and a size it rounds down from: Apple
     sells the 13.6-inch MacBook Air as "13 pouces", laptops of 15.6 inches are "15". A
@@ -334,7 +342,7 @@ def compare(
                 and fa.isdisjoint(fb)
             )
         ),
-        float(bool(ga and gb and not ga & gb)),
+        float(generations_differ(ga, gb)),
         float(bool(ga) != bool(gb)),
         float(aa.pack != ab.pack),
         float(aa.accessory != ab.accessory),

@@ -22,7 +22,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:mo|mb|mib|mega(?:octets?|bytes?)?|m(?=\s+(?:cache|smart|l[23]\b)))", "mb"),
     (r'(?:pouces?|inch(?:es)?|zoll|in\b|"|\'\'|”)', "in"),
     (r"(?:ghz)", "ghz"),
-    (r"(?:mhz)", "mhz"),
+    # A memory module's rate: "6000 MT/s" is the "6000 MHz" of other shops.
+    (r"(?:mhz|mt/s)", "mhz"),
     (r"(?:mah)", "mah"),
     (r"(?:mp|mpx|megapixels?)", "mp"),
     (r"(?:litres?|liters?|ltrs?|ltr|l)", "l"),
@@ -262,8 +263,10 @@ def tokens(text: str) -> list[str]:
         if raw.isalnum():
             out.append(ABBREVIATIONS.get(raw, raw))
             continue
-        if _DECIMAL_UNIT.fullmatch(raw):
-            out.append(raw)
+        # "(4.7ghz": the bracket is no part of the number.
+        bare = raw.strip("()[]{},;:")
+        if _DECIMAL_UNIT.fullmatch(bare):
+            out.append(bare)
             continue
         out.extend(ABBREVIATIONS.get(t, t) for t in _SPLIT.split(raw) if t)
     return out

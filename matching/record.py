@@ -124,13 +124,14 @@ def _zeros(codes: frozenset[str]) -> frozenset[str]:
     )
 
 
-_OLED_CODE = re.compile(r"^oled(\d{2}[a-z]\w*)$")
+_TV_CODE = re.compile(r"^(?:oled|qe|ue|gq|gu|tq|qn|un)(\d{2}[a-z]\w*)$")
 
 
-def _oled_codes(codes: frozenset[str]) -> frozenset[str]:
-    """An LG OLED TV's code without its "OLED": shops write "TV OLED LG 65C4" for the
-    OLED65C4."""
-    return frozenset(m.group(1) for c in codes if (m := _OLED_CODE.match(c)))
+def _tv_codes(codes: frozenset[str]) -> frozenset[str]:
+    """A TV's code without its maker's prefix: shops write "TV OLED LG 65C4" for the
+    OLED65C4 and "Samsung OLED 65S90D" for the QE65S90D. Two prefixes still name two
+    regional products ("GQ65S90D" / "QE65S90D"): only the bare code meets them."""
+    return frozenset(m.group(1) for c in codes if (m := _TV_CODE.match(c)))
 
 
 def _generation_joins(toks: list[str]) -> frozenset[str]:
@@ -179,7 +180,7 @@ def make_record(
         | grouped_codes(folded)
         | attrs.part_models
         | _zeros(attrs.strong_codes)
-        | _oled_codes(attrs.strong_codes)
+        | _tv_codes(attrs.strong_codes)
         | _generation_joins(toks)
         | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,

@@ -30,6 +30,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or drive_clash(a, b)
         or heatsink_clash(a, b)
         or interface_clash(a, b)
+        or placement_clash(a, b)
         or fitted_accessory_clash(a, b)
     )
 
@@ -156,6 +157,21 @@ def _interfaces(title: str) -> dict[str, set[str]]:
         key = "pcie" if name == "pci-e" else name
         out.setdefault(key, set()).add(major + (minor if minor and minor != "0" else ""))
     return out
+
+
+_INDOOR = frozenset("interieur interieure indoor innen".split())
+_OUTDOOR = frozenset("exterieur exterieure outdoor aussen aussenbereich".split())
+
+
+def placement_clash(a: Record, b: Record) -> bool:
+    """An indoor and an outdoor model of one line ("Caméra Intérieure" / "Extérieure")."""
+    pa, pb = _placement(a), _placement(b)
+    return pa is not None and pb is not None and pa != pb
+
+
+def _placement(rec: Record) -> str | None:
+    indoor, outdoor = not _INDOOR.isdisjoint(rec.tokset), not _OUTDOOR.isdisjoint(rec.tokset)
+    return None if indoor == outdoor else "indoor" if indoor else "outdoor"
 
 
 _SSD = frozenset({"ssd", "nvme", "m2", "msata"})

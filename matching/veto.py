@@ -23,16 +23,17 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_MODEL_TEXT = re.compile(
     r"\b(?:pcie|pci-e|pci express|usb|bluetooth|hdmi|dlss)\s*(?:gen\s*)?\d(?:\.\d)?\b"
     r"|\bm\.2(?:\s*22[348]0)?\b|\bsata\s*(?:iii|ii|3|6\s*gb/s)?\b|\b(?:google|android)\s+tv\b"
-    r"|\b\d+(?:[.,]\d+)?\s*ms\b",
+    r"|\b\d+(?:[.,]\d+)?\s*ms\b|\bmini[- ]?led\b|\b\d(?:[.,]\d)?k\b|\bcl\d{2}\b",
     re.I,
 )
 # A maker's part number: pieces joined by hyphens, one of them a long code or number
 # ("MZ-77E1T0B/EU", "100-100000910WOF", "910-006559", "KF560C40BBK2-32").
 _PART = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+(?:/[a-z]{2,3})?\b", re.I)
-_LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{6,}$", re.I)
+_LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{5,}$", re.I)
 # Words of a shop's category or marketing, in the languages of the site's shops.
 _NOT_MODEL_WORDS = frozenset(
-    "grafikkarte souris mouse maus router routeur wlan qhd uhd fhd gaming kit boite bravia".split()
+    """grafikkarte souris mouse maus router routeur wlan qhd uhd fhd gaming kit boite bravia
+    generation ecc udimm dimm led qled cam camera action""".split()
 )
 # Chip lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon".
 _CHIP_MAKERS = {

@@ -9,7 +9,8 @@ from __future__ import annotations
 from lookalikes import both, either, matched_products, pair
 from sqlalchemy.orm import Session
 
-from matching.features import same_screen
+from matching.features import generations_differ, same_screen
+from matching.normalise import normalise
 from matching.specs import interface_clash
 from matching.veto import identity_words, words_clash
 
@@ -38,6 +39,20 @@ ONE = [
      "Apple Watch Ultra 2 GPS + Cellular 49mm Titanium Case with Blue Ocean Band"),
     ("Marshall Emberton II Black and Brass", "Marshall Emberton II Noir & Laiton"),
     ("Google Nest Hub (2e génération) Galet", "Google Nest Hub 2nd Gen Chalk"),
+    ("PNY NVIDIA RTX 5000 Ada Generation 32 Go",
+     "NVIDIA RTX 5000 Ada 32GB GDDR6 ECC (PNY VCNRTX5000ADA-PB)"),
+    ("Samsung Galaxy A55 5G 128 Go Bleu nuit SM-A556B",
+     "Samsung Galaxy A55 5G 8Go 128Go Awesome Navy"),
+    ("Samsung QE65S90D 65\" OLED 4K", "TV Samsung OLED 65S90D 163 cm"),
+    ("Corsair Vengeance RGB DDR5 32 Go (2x16 Go) 6000 MHz CL36 CMH32GX5M2E6000C36",
+     "Corsair VENGEANCE RGB 32GB (2x16GB) DDR5 DRAM 6000MT/s CL36 Blanc"),
+    ("Crucial Pro DDR5 32 Go (2x16 Go) 5600 MHz CL46",
+     "Crucial Pro 32GB Kit (2x16GB) DDR5-5600 UDIMM CP2K16G56C46U5"),
+    ("AMD Ryzen 7 9800X3D 100-100001084WOF",
+     "AMD Ryzen 7 9800X3D (4,7 GHz / 5,2 GHz) AM5 - Boîte"),
+    ("Netgear Nighthawk RAX50 AX5400", "NETGEAR Nighthawk AX6 6-Stream WiFi 6 Router (RAX50)"),
+    ("Nikon Z fc + 16-50 mm VR", "Nikon Z fc Kit avec NIKKOR Z DX 16-50mm f/3.5-6.3 VR"),
+    ("Action cam GoPro HERO13 Black", "Caméra d'action GoPro HERO 13 Black 5.3K"),
 ]  # fmt: skip
 # Two products each: the same fixes must not join them.
 TWO = [
@@ -78,6 +93,17 @@ def test_words_that_name_no_model() -> None:
     # Monitors and TVs are sold by the size they round up to; a laptop's is not.
     assert same_screen(frozenset([27.0]), frozenset([26.5]))
     assert not same_screen(frozenset([14.0]), frozenset([13.6]))
+    # A year against a generation may be one product; two years or two generations are not.
+    assert not generations_differ(frozenset(["2023"]), frozenset(["gen2"]))
+    assert generations_differ(frozenset(["2023"]), frozenset(["2024"]))
+    # A decimal comma inside brackets, a memory rate in MT/s.
+    assert "4.7ghz" in pair("Ryzen 7 9800X3D (4,7 GHz / 5,2 GHz)", "x")[0].toks
+    assert normalise("DDR5 6000MT/s") == "ddr5 6000mhz"
+    # Specs are no model tokens: a Wi-Fi speed class, AMD's part number, a stream count.
+    rec = pair("NETGEAR Nighthawk AX6 6-Stream WiFi 6 AX5400 (RAX50)", "x")[0]
+    assert rec.attrs.model_tokens == {"ax6", "rax50"}
+    assert pair("AMD Ryzen 7 9800X3D 100-100001084WOF", "x")[0].attrs.model_tokens == {
+        "7", "9800x3d"}  # fmt: skip
 
 
 def test_the_service_joins_them(session: Session) -> None:
