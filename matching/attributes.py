@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from matching.connectivity import read_network
-from matching.cues import accessory_words, bundle_words, plus_items
+from matching.cues import accessory_words, bundle_words, lens_kit, plus_items
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
 from matching.normalise import fold
 from matching.partnumbers import read_part
@@ -32,7 +32,7 @@ _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
 # An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
 # writes it does not name another model than one that leaves it out.
 _INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport", "wifi"])
-_WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{3,5}$")
+_WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{4,5}$")  # "BE800" is a router's name
 _AMD_OPN = re.compile(r"^[01]00\d{6}(?:wof|box|mpk)?$")
 _M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
 _DDR = re.compile(r"^l?p?ddr\d$")
@@ -233,11 +233,13 @@ def _red_not_colour(toks: list[str], i: int) -> bool:
 def _spec_positions(toks: list[str]) -> set[int]:
     """Positions of numbers and codes that are specs, not models: interface versions, a
     memory module's speed and latency, a Wi-Fi speed class ("AX5400"), AMD's part number
-    ("100-100001084WOF"), a stream count ("6-Stream")."""
+    ("100-100001084WOF"), a stream count ("6-Stream"), "3D NAND"."""
     out: set[int] = set()
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
+            out.add(i)
+        if tok == "3d" and nxt == "nand":
             out.add(i)
         if tok == "100" and _AMD_OPN.match(nxt):
             out.update((i, i + 1))
@@ -346,7 +348,9 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         pack=pack if pack <= 24 else 1,
         accessory=accessory,
         fits=fits,
-        bundle=(not BUNDLE.isdisjoint(tokset) and bundle_words(toks)) or plus_items(folded_title),
+        bundle=(not BUNDLE.isdisjoint(tokset) and bundle_words(toks))
+        or plus_items(folded_title)
+        or lens_kit(folded_title),
         refurbished=bool(tokset & REFURBISHED),
         colours=_colours(toks, tokset),
         model_tokens=frozenset(model_tokens),

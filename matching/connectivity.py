@@ -16,19 +16,25 @@ MOBILE = frozenset(["cellular", "cellulaire", "cellulare", "lte", "4g", "5g"])
 _BOTH_WAYS = frozenset(
     "ipad tab tablet tablette tablets matepad mediapad watch montre smartwatch".split()
 )
+_WATCHES = ("watch", "montre", "smartwatch")
 # What follows a "+" that names a configuration, not a second item in the box.
 NOT_BUNDLED = MOBILE | {"ethernet", "wi", "wifi"}
 
 
 def read_network(toks: Sequence[str], tokset: Collection[str]) -> str | None:
     """ "5g" or "4g" (a mobile generation), "cellular" (a mobile network, generation unnamed),
-    "wifi" or "gps" (a tablet or a watch without one), or None when the title does not say."""
+    "wifi", "gps" or "bluetooth" (a tablet or a watch without one), or None when the title
+    does not say."""
     if "5g" in tokset:
         return "5g"
     if "4g" in tokset or "lte" in tokset:
         return "4g"
     if not MOBILE.isdisjoint(tokset) or _wifi_cell(toks):
         return "cellular"
+    # Samsung sells its watches as "Bluetooth" and "LTE".
+    watch = any(t.startswith(_WATCHES) for t in toks)  # "Watch7"
+    if watch and "gps" not in tokset and ("bluetooth" in tokset or "bt" in tokset):
+        return "bluetooth"
     if _BOTH_WAYS.isdisjoint(tokset):
         return None
     if "wifi" in tokset:
@@ -49,7 +55,7 @@ def mobile(network: str | None) -> bool | None:
     """True with a mobile network, False without one, None when unknown."""
     if network is None:
         return None
-    return network not in ("wifi", "gps")
+    return network not in ("wifi", "gps", "bluetooth")
 
 
 def network_clash(a: str | None, b: str | None) -> bool:

@@ -13,7 +13,9 @@ from matching.normalise import model_plus
 # A "+" between two items ("PS5 + manette", "PS5+manette"); not one glued to the word before
 # it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
 _PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
-_LENS = re.compile(r"\+\s*(?:\w+\s+){0,3}\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm")
+# A camera sold with a lens: "Nikon Z fc + 16-50 mm" and "Z fc Kit avec NIKKOR 16-50mm" are
+# one kit, and neither is the lens alone.
+_LENS_KIT = re.compile(r"\bkit\b.*\b\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm")
 _CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
 # Words after which an accessory word describes the device ("fridge with water dispenser") or
 # is not in the box ("Ryzen 7 7800X3D sans ventirad").
@@ -22,13 +24,16 @@ _FEATURE_CUES = frozenset(
 )
 
 
+def lens_kit(folded: str) -> bool:
+    return "kit" in folded and bool(_LENS_KIT.search(folded))
+
+
 def plus_items(folded: str) -> bool:
     # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
     if "+" not in folded:
         return False
-    # Nor does a capacity after the memory: "(8GB+256GB)", nor a camera's kit lens ("Z fc +
-    # 16-50 mm"), which other shops call a "kit".
-    folded = _LENS.sub(" ", model_plus(folded))
+    # Nor does a capacity after the memory: "(8GB+256GB)".
+    folded = model_plus(folded)
     items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
     return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
 
@@ -65,6 +70,8 @@ def accessory_words(toks: list[str]) -> bool:
             continue
         if t == "bridge" and i and toks[i - 1] in {"ivy", "sandy"}:  # Intel generations
             continue
+        if t == "batterie" and toks[i + 1 : i + 2] == ["externe"]:
+            continue  # a power bank
         if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
             continue
         # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone

@@ -65,6 +65,9 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "cisco": ("cisco",),
     "toshiba": ("toshiba",),
     "garmin": ("garmin",),
+    "dji": ("dji",),
+    "tp-link": ("tp-link", "tplink"),
+    "amazon": ("amazon", "kindle", "echo dot", "echo pop", "echo show", "fire tv"),
 }
 
 # Words that never identify a product: shop filler, marketing and generic nouns.
@@ -93,7 +96,7 @@ COLOURS = frozenset(
     aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
     lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
-    craie
+    craie azur azure
     """.split()
 )
 
@@ -106,7 +109,7 @@ ACCESSORY = frozenset(
     skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
     ventirad refroidissement stylet stylus clavier-etui lanyard embouts pont bridge
-    block sacoches coques housses cables chargeurs
+    block sacoches coques housses cables chargeurs coussinets coussinet earpads
     """.split()
 )
 

@@ -51,7 +51,7 @@ _DECIMAL_UNIT = re.compile(r"\d+\.\d+[a-z]+")
 # A bare number before "Gen" is the generation unless another follows: "Legion Pro 7 Gen 9" is
 # the ninth, "9th Generation 8-core" the ninth too.
 _GEN_WORDS = re.compile(
-    r"\b(\d{1,2})(?:\s*(?:e|eme|er|ere|nd|rd|st|th|te)\s*|\s*(?![a-zé]+\s+\d{1,2}\b))"
+    r"\b(\d{1,2})(?:\s*(?:e|eme|er|ere|re|nd|rd|st|th|te)\s*|\s*(?![a-zé]+\s+\d{1,2}\b))"
     r"(?:gen|generation|generations|gene|génération)\b"
 )
 _GEN_AFTER = re.compile(r"\b(?:gen|generation)\s*(\d{1,2})\b")

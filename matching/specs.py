@@ -15,6 +15,7 @@ import re
 
 from matching.attributes import names_device
 from matching.lexicon import ACCESSORY
+from matching.memory import is_ram, memory_spec_clash
 from matching.record import Record
 
 
@@ -23,10 +24,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         generation_clash(a, b)
         or g_number_clash(a, b)
         or year_clash(a, b)
-        or ram_speed_clash(a, b)
-        or latency_clash(a, b)
-        or module_clash(a, b)
-        or kit_clash(a, b)
+        or memory_spec_clash(a, b)
         or drive_clash(a, b)
         or heatsink_clash(a, b)
         or interface_clash(a, b)
@@ -93,52 +91,6 @@ def year_clash(a: Record, b: Record) -> bool:
     return bool(ya and yb and ya.isdisjoint(yb))
 
 
-_DDR = re.compile(r"(?:lp)?ddr\d[lx]?|pc\d")
-
-
-def ram_speed_clash(a: Record, b: Record) -> bool:
-    """Memory modules at two speeds ("HyperX Fury DDR3 1866MHz" / "1600MHz"), each title
-    naming one: 88 training pairs, none one product."""
-    ma, mb = a.attrs.units.get("mhz"), b.attrs.units.get("mhz")
-    if not (ma and mb) or len(ma) != 1 or len(mb) != 1 or ma == mb:
-        return False
-    return _ram(a) and _ram(b)
-
-
-def _ram(rec: Record) -> bool:
-    return any(_DDR.fullmatch(t) for t in rec.toks)
-
-
-def kit_clash(a: Record, b: Record) -> bool:
-    """Two memory kits, each title giving its modules ("2 x 8 Go" / "2 x 16 Go", "2x16GB" /
-    "4x8GB")."""
-    ka, kb = _kits(a.toks), _kits(b.toks)
-    return bool(ka and kb) and ka.isdisjoint(kb)
-
-
-def _kits(toks: list[str]) -> set[tuple[int, float]]:
-    out = set()
-    for t, u in itertools.pairwise(toks):
-        m = _KIT.match(t + " " + u)
-        if m:
-            out.add((int(m.group(1)), float(m.group(2))))
-    return out
-
-
-_KIT = re.compile(r"^([1-8])x (\d+(?:\.\d+)?)gb$")
-
-
-def latency_clash(a: Record, b: Record) -> bool:
-    """Memory kits of two CAS latencies ("6000 MHz CL30" / "CL36"), sold at two prices: 9
-    training pairs, none one product."""
-    la, lb = _latencies(a), _latencies(b)
-    return bool(la and lb) and la.isdisjoint(lb)
-
-
-def _latencies(rec: Record) -> set[str]:
-    return {t for t in rec.tokset if len(t) == 4 and t.startswith("cl") and t[2:].isdigit()}
-
-
 # HDMI 2.1 / 2.0, PCIe 5.0 / 4.0; USB is left out: shops write "USB 3.0" and "USB 3.2 Gen 1"
 # for one port.
 _INTERFACE = re.compile(r"\b(hdmi|pcie|pci-e|displayport)\s*(?:gen\s*)?(\d)(?:\.(\d))?\b")
@@ -193,21 +145,6 @@ def _drive(rec: Record) -> str | None:
     return "ssd" if ssd else "hdd"
 
 
-def module_clash(a: Record, b: Record) -> bool:
-    """A laptop's memory module and a desktop's ("DDR3L 4 GB SO-DIMM" / "DDR3L 4GB DIMM"), each
-    title naming one: 55 training pairs, 54 two products."""
-    fa, fb = _module(a), _module(b)
-    return fa is not None and fb is not None and fa != fb
-
-
-def _module(rec: Record) -> str | None:
-    if "sodimm" in rec.joins:  # "SODIMM", "SO-DIMM", "SO DIMM"
-        return "sodimm"
-    if "dimm" in rec.tokset or "udimm" in rec.tokset:
-        return "dimm"
-    return None
-
-
 _HEATSINK = frozenset({"heatsink"})  # "dissipateur" is read as "heatsink" (`normalise`)
 
 
@@ -219,7 +156,7 @@ def heatsink_clash(a: Record, b: Record) -> bool:
     # Elsewhere "dissipateur" is a processor's cooler, which has no capacity, and a memory
     # module's heatsink a detail ("ValueRAM 4GB No Heatsink"); "M.2" is two tokens, joined in
     # `joins`.
-    if _ram(a) or _ram(b):
+    if is_ram(a) or is_ram(b):
         return False
     if a.attrs.capacities_gb and b.attrs.capacities_gb:
         return True
@@ -247,7 +184,11 @@ def _fitted(x: Record, y: Record) -> bool:
     if not x.attrs.accessory or y.attrs.accessory or y.attrs.fits:
         return False
     words = [t for t in x.toks if t != x.attrs.brand][:2]
-    if not words or words[0] not in _LEADING:
+    if not words or words[0] not in ACCESSORY:
         return False
+    # A battery or a key ("clé USB") names a product of its own, unless it says what it fits
+    # and comes alone ("battery and bag bundle for panasonic camcorders" is a starter kit).
+    if words[0] not in _LEADING:
+        return x.attrs.fits and not x.attrs.bundle
     # "Câble USB-C pour AirPods", or the device right after the accessory: "Housse iPad Air".
     return x.attrs.fits or (len(words) == 2 and names_device(words[1]))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from matching.attributes import PACKAGING, TECH, UNIT_RE, detect_brand, named_brands
 from matching.describe import GENERIC
-from matching.lexicon import ACCESSORY, FITS_CUES
+from matching.lexicon import ACCESSORY, FITS_CUES, REFURBISHED
 from matching.record import Record, make_record
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -32,8 +32,10 @@ _PART = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+(?:/[a-z]{2,3})?\b", re.I)
 _LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{5,}$", re.I)
 # Words of a shop's category or marketing, in the languages of the site's shops.
 _NOT_MODEL_WORDS = frozenset(
-    """grafikkarte souris mouse maus router routeur wlan qhd uhd fhd gaming kit boite bravia
-    generation ecc udimm dimm led qled cam camera action""".split()
+    """grafikkarte router routeur wlan qhd uhd fhd gaming kit boite bravia
+    generation ecc udimm dimm led qled cam camera action enceinte speaker lautsprecher
+    liseuse ereader imprimante printer drucker clavier keyboard tastatur objectif manette
+    controller mainboard carte mere gehause display connecte connectee connected alexa""".split()
 )
 # Chip lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon".
 _CHIP_MAKERS = {
@@ -73,7 +75,7 @@ def _identity_words(title: str) -> frozenset[str]:
         for t in _outside_brackets(title)
         if len(t) >= 2 or t.isdigit()
         if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
-        if t not in _NOT_MODEL_WORDS
+        if t not in _NOT_MODEL_WORDS and t not in REFURBISHED
         if not UNIT_RE.match(t) and not TECH.match(t)
         if t.isalpha() or len(t) <= 4
     )

@@ -8,7 +8,8 @@ from lookalikes import both, either, matched_pairs
 
 from matching.chips import asus_oc_clash, board_clash
 from matching.editions import line_edition_clash
-from matching.specs import kit_clash, placement_clash
+from matching.memory import kit_clash
+from matching.specs import placement_clash
 
 APART = [
     ("Corsair Vengeance LPX 16 Go (2 x 8 Go) DDR4 3200 MHz CL16",

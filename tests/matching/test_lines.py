@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from matching.chips import board_clash, workstation_clash
 from matching.cluster import cluster_rows
 from matching.editions import line_edition_clash, x100_clash
+from matching.memory import latency_clash, module_clash
 from matching.normalise import normalise
 from matching.pairs import pair_threshold, score_pairs
-from matching.specs import g_number_clash, heatsink_clash, latency_clash, module_clash
+from matching.specs import g_number_clash, heatsink_clash
 from matching.veto import identity_words, words_clash
 
 APART = [

@@ -12,14 +12,9 @@ from matching.clash import line_clash
 from matching.cluster import cluster_rows
 from matching.editions import digital_clash, roman_clash, suffix_word_clash
 from matching.features import same_screen
+from matching.memory import ram_speed_clash
 from matching.normalise import normalise
-from matching.specs import (
-    drive_clash,
-    fitted_accessory_clash,
-    generation_clash,
-    ram_speed_clash,
-    year_clash,
-)
+from matching.specs import drive_clash, fitted_accessory_clash, generation_clash, year_clash
 
 APART = [
     ("Lenovo ThinkPad X1 Carbon Gen 12", "Lenovo ThinkPad X1 Carbon Gen 11"),

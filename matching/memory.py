@@ -1,0 +1,96 @@
+"""Memory modules told apart by a specification both titles name: the DDR generation
+("DDR4" / "DDR5", which also tells a motherboard's two versions apart: "B760M-A WIFI DDR4" /
+"(DDR5)"), the speed ("DDR4 3200 MHz" / "3600 MHz"), the kit ("2 x 8 Go" / "2 x 16 Go"), the
+latency ("CL30" / "CL36") or the form ("SO-DIMM" / "DIMM")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from matching.record import Record
+
+
+def memory_spec_clash(a: Record, b: Record) -> bool:
+    return (
+        ddr_clash(a, b)
+        or ram_speed_clash(a, b)
+        or latency_clash(a, b)
+        or module_clash(a, b)
+        or kit_clash(a, b)
+    )
+
+
+_DDR_GENERATION = re.compile(r"^(?:lp)?ddr(\d)[lx]?$|^d([45])$")
+
+
+def ddr_clash(a: Record, b: Record) -> bool:
+    """Two DDR generations, each title naming one ("DDR4" / "DDR5"; ASUS writes a board's
+    "D4"). Graphics memory (GDDR6 / GDDR6X) is left to the cards' rules."""
+    ga, gb = _ddr_generations(a), _ddr_generations(b)
+    return len(ga) == 1 and len(gb) == 1 and ga != gb
+
+
+def _ddr_generations(rec: Record) -> set[str]:
+    return {m.group(1) or m.group(2) for t in rec.toks if (m := _DDR_GENERATION.match(t))}
+
+
+_DDR = re.compile(r"(?:lp)?ddr\d[lx]?|pc\d")
+
+
+def ram_speed_clash(a: Record, b: Record) -> bool:
+    """Memory modules at two speeds ("HyperX Fury DDR3 1866MHz" / "1600MHz"), each title
+    naming one: 88 training pairs, none one product."""
+    ma, mb = a.attrs.units.get("mhz"), b.attrs.units.get("mhz")
+    if not (ma and mb) or len(ma) != 1 or len(mb) != 1 or ma == mb:
+        return False
+    return is_ram(a) and is_ram(b)
+
+
+def is_ram(rec: Record) -> bool:
+    return any(_DDR.fullmatch(t) for t in rec.toks)
+
+
+def kit_clash(a: Record, b: Record) -> bool:
+    """Two memory kits, each title giving its modules ("2 x 8 Go" / "2 x 16 Go", "2x16GB" /
+    "4x8GB")."""
+    ka, kb = _kits(a.toks), _kits(b.toks)
+    return bool(ka and kb) and ka.isdisjoint(kb)
+
+
+def _kits(toks: list[str]) -> set[tuple[int, float]]:
+    out = set()
+    for t, u in itertools.pairwise(toks):
+        m = _KIT.match(t + " " + u)
+        if m:
+            out.add((int(m.group(1)), float(m.group(2))))
+    return out
+
+
+_KIT = re.compile(r"^([1-8])x (\d+(?:\.\d+)?)gb$")
+
+
+def latency_clash(a: Record, b: Record) -> bool:
+    """Memory kits of two CAS latencies ("6000 MHz CL30" / "CL36"), sold at two prices: 9
+    training pairs, none one product."""
+    la, lb = _latencies(a), _latencies(b)
+    return bool(la and lb) and la.isdisjoint(lb)
+
+
+def _latencies(rec: Record) -> set[str]:
+    return {t for t in rec.tokset if len(t) == 4 and t.startswith("cl") and t[2:].isdigit()}
+
+
+def module_clash(a: Record, b: Record) -> bool:
+    """A laptop's memory module and a desktop's ("DDR3L 4 GB SO-DIMM" / "DDR3L 4GB DIMM"), each
+    title naming one: 55 training pairs, 54 two products."""
+    fa, fb = _module(a), _module(b)
+    return fa is not None and fb is not None and fa != fb
+
+
+def _module(rec: Record) -> str | None:
+    if "sodimm" in rec.joins:  # "SODIMM", "SO-DIMM", "SO DIMM"
+        return "sodimm"
+    if "dimm" in rec.tokset or "udimm" in rec.tokset:
+        return "dimm"
+    return None
