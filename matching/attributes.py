@@ -33,6 +33,7 @@ _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
 # writes it does not name another model than one that leaves it out.
 _INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport", "wifi"])
 _WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{4,5}$")  # "BE800" is a router's name
+_WINDOWS = re.compile(r"^w(?:in)?1[01]$")
 _AMD_OPN = re.compile(r"^[01]00\d{6}(?:wof|box|mpk)?$")
 _M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
 _DDR = re.compile(r"^l?p?ddr\d$")
@@ -233,14 +234,16 @@ def _red_not_colour(toks: list[str], i: int) -> bool:
 def _spec_positions(toks: list[str]) -> set[int]:
     """Positions of numbers and codes that are specs, not models: interface versions, a
     memory module's speed and latency, a Wi-Fi speed class ("AX5400"), AMD's part number
-    ("100-100001084WOF"), a stream count ("6-Stream"), "3D NAND"."""
+    ("100-100001084WOF"), a stream count ("6-Stream"), "3D NAND", Windows' version."""
     out: set[int] = set()
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
             out.add(i)
-        if tok == "3d" and nxt == "nand":
+        if (tok == "3d" and nxt == "nand") or _WINDOWS.match(tok):
             out.add(i)
+        if tok in ("windows", "win") and nxt.isdigit():
+            out.add(i + 1)
         if tok == "100" and _AMD_OPN.match(nxt):
             out.update((i, i + 1))
         if tok == "m" and toks[i + 1 : i + 2] == ["2"]:

@@ -96,7 +96,7 @@ COLOURS = frozenset(
     aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
     lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
-    craie azur azure
+    craie azur azure neige
     """.split()
 )
 

@@ -67,7 +67,15 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
         " anc ",
         ("bruit", "noise"),
     ),
+    # "Sans fil" and "kabellos" are "wireless"; "true wireless" names earbuds, wireless too.
+    (
+        re.compile(r"\b(?:sans fils?|kabellos|true wireless)\b"),
+        " wireless ",
+        ("fil", "kab", "true"),
+    ),
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim ", ("sim",)),
+    # Sony's lenses: "G Master" is the "GM" of other shops.
+    (re.compile(r"\bg master\b"), " gm ", ("master",)),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),
     # Samsung writes "Z Fold6" and "Z Fold 6", "Buds3" and "Buds 3": the model word apart
     # from its generation.

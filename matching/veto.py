@@ -23,7 +23,10 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_MODEL_TEXT = re.compile(
     r"\b(?:pcie|pci-e|pci express|usb|bluetooth|hdmi|dlss)\s*(?:gen\s*)?\d(?:\.\d)?\b"
     r"|\bm\.2(?:\s*22[348]0)?\b|\bsata\s*(?:iii|ii|3|6\s*gb/s)?\b|\b(?:google|android)\s+tv\b"
-    r"|\b\d+(?:[.,]\d+)?\s*ms\b|\bmini[- ]?led\b|\b\d(?:[.,]\d)?k\b|\bcl\d{2}\b",
+    r"|\b\d+(?:[.,]\d+)?\s*ms\b|\bmini[- ]?led\b|\b\d(?:[.,]\d)?k\b|\bcl\d{2}\b"
+    # An operating system ("Windows 11 Pro", "W11"), a DisplayPort version, a percentage.
+    r"|\bwindows\s*1[01](?:\s*(?:pro|home|famille))?\b|\bw(?:in)?1[01](?:\s*pro)?\b"
+    r"|\bdp\s*\d\.\d[a-z]?\b|\b\d+\s*%",
     re.I,
 )
 # A maker's part number: pieces joined by hyphens, one of them a long code or number
@@ -35,7 +38,9 @@ _NOT_MODEL_WORDS = frozenset(
     """grafikkarte router routeur wlan qhd uhd fhd gaming kit boite bravia
     generation ecc udimm dimm led qled cam camera action enceinte speaker lautsprecher
     liseuse ereader imprimante printer drucker clavier keyboard tastatur objectif manette
-    controller mainboard carte mere gehause display connecte connectee connected alexa""".split()
+    controller mainboard carte mere gehause display connecte connectee connected alexa
+    wqhd ips srgb laser monochrome recto verso etanche waterproof gan power bank externe
+    multipack cartouche cartouches couleurs""".split()
 )
 # Chip lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon".
 _CHIP_MAKERS = {

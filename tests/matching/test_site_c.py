@@ -43,6 +43,12 @@ WORDINGS = [
     ("Crucial MX500 1 To SATA 2,5\" CT1000MX500SSD1",
      "SSD Crucial MX500 1TB 3D NAND SATA 2.5 pouces"),
     ("Sony Alpha 6700 Boîtier nu ILCE-6700", "Sony Alpha 6700 Gehäuse schwarz"),
+    ("Lenovo ThinkPad T14 Gen 4 (Intel) i5-1335U 16 Go 512 Go 14\" WUXGA Windows 11 Pro",
+     "Lenovo ThinkPad T14 Gen 4 - Core i5 1335U - 16 Go RAM - 512 Go SSD - 14 pouces - W11 Pro"),
+    ("ASUS ProArt PA278CV 27\" WQHD USB-C",
+     "Asus ProArt Display PA278CV 27 pouces IPS 2560x1440 100% sRGB"),
+    ("Brother HL-L2350DW Imprimante laser monochrome Wi-Fi",
+     "Imprimante Brother HLL2350DW recto-verso"),
 ]  # fmt: skip
 
 
@@ -67,6 +73,8 @@ def test_the_rules() -> None:
     assert not pair("Batterie externe Anker 737 24000mAh", "x")[0].attrs.accessory
     assert not either(words_clash, "Amazon Echo Pop Anthracite", "Echo Pop enceinte connectée")
     assert normalise("Bose SoundLink Flex (1re génération)") == "bose soundlink flex ( gen1 )"
+    assert normalise("Casque sans fil Sony") == "casque wireless sony"
+    assert normalise("Sony FE 24-70 mm G Master II") == "sony fe 24-70mm gm ii"
 
 
 def test_match_pairs_reads_them() -> None:
