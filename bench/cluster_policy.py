@@ -21,7 +21,7 @@ from matching.model import load_model
 
 LINKS = (0.0, 0.03, 0.06, 0.1, 0.15, 0.2, 0.3, 0.4)
 FLOORS = (0.0, 0.1, 0.2)
-UNCODED = (0.3, 0.6)
+UNCODED = (0.3, 0.5, 0.6)
 
 
 def main() -> None:
