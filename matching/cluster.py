@@ -44,8 +44,8 @@ class Policy:
     # An offer naming no model code ("American fridge freezer") joins a group only on a
     # stronger edge, after the offers with codes have formed their groups. 0.6 until stop 24;
     # 0.5 is best on PriceRunner's development half (pairwise F1 0.8209 -> 0.8217, held-out
-    # 0.804 -> 0.805) and joins more of the site's products named without a code ("Sonos
-    # Ace", "Echo Pop").
+    # 0.804 -> 0.805) and joins more of the site's products named without a code ("JBL Charge
+    # 5", "Marshall Emberton II", "Nothing Ear (a)").
     uncoded: float = 0.5
     # Two offers whose model codes do not meet ("WF-1000XM5" / "WF-1000XM4") merge only on an
     # edge a pair would be matched on (the pair model's threshold): with no better group, the

@@ -105,6 +105,7 @@ _LINE_EDITIONS = {
     "keys": ("s mini", "mx"),
     "ironwolf": ("pro", None),
     "extreme": ("pro", "sandisk"),
+    "magic": ("mouse trackpad keyboard", "apple"),
 }
 LINE_EDITIONS = {
     line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from lookalikes import both, either, matched_pairs, matched_products, pair
 from sqlalchemy.orm import Session
 
+from matching.cluster import cluster_rows
 from matching.connectivity import network_clash
 from matching.editions import line_edition_clash, platform_clash
 from matching.memory import ddr_clash
@@ -32,6 +33,7 @@ APART = [
     ("Bose SoundLink Flex (2e génération) Noir", "Bose SoundLink Flex Noir (1re génération)"),
     ("TP-Link Archer BE800 Wi-Fi 7", "TP-Link Archer BE550 Wi-Fi 7"),
     ("Amazon Echo Dot (5e génération)", "Echo Dot (5e génération) avec horloge"),
+    ("Apple Magic Mouse (USB-C) Blanc", "Apple Magic Trackpad (USB-C) Blanc"),
 ]  # fmt: skip
 ONE = [
     ("Nikon Z fc + 16-50 mm VR", "Nikon Z fc Kit avec NIKKOR Z DX 16-50mm f/3.5-6.3 VR"),
@@ -79,6 +81,24 @@ def test_the_rules() -> None:
 
 def test_match_pairs_reads_them() -> None:
     assert matched_pairs(APART + ONE) == [False] * len(APART) + [True] * len(ONE)
+
+
+# Named without a model code: match-cluster joins them on an edge of 0.5 (0.6 split them).
+UNCODED = [
+    ("JBL Charge 5 Noir", "Enceinte Bluetooth JBL Charge 5 Black étanche IP67"),
+    ("Marshall Emberton II Black and Brass", "Marshall Emberton II Noir & Laiton"),
+    ("Nothing Ear (a) - Écouteurs sans fil - Yellow",
+     "Écouteurs Nothing Ear (a) True Wireless ANC Noir"),
+]  # fmt: skip
+
+
+def test_match_cluster_joins_products_named_without_a_code() -> None:
+    for left, right in UNCODED:
+        rows = [{"id": "1", "title": left, "shop": "s0"}, {"id": "2", "title": right, "shop": "s1"}]
+        assert len(set(cluster_rows(rows))) == 1, (left, right)
+    rows = [{"id": "1", "title": APART[-1][0], "shop": "s0"},
+            {"id": "2", "title": APART[-1][1], "shop": "s1"}]  # fmt: skip
+    assert len(set(cluster_rows(rows))) == 2
 
 
 def test_the_service_joins_shop_wordings(session: Session) -> None:
