@@ -68,7 +68,7 @@ def workstation_clash(a: Record, b: Record) -> bool:
         return True  # "RTX 6000 Ada" / "Quadro RTX 6000"
     if arch_a and arch_b and ("sff" in a.tokset) != ("sff" in b.tokset):
         return True  # "RTX 4000 SFF Ada", the small card, / "RTX 4000 Ada"
-    ea, eb = _CARD_EDITIONS & a.joins, _CARD_EDITIONS & b.joins
+    ea, eb = _card_edition(a), _card_edition(b)
     if ea and eb and ea.isdisjoint(eb):
         return True  # "RTX PRO 6000 Blackwell Max-Q" / "Workstation Edition"
     return _lettered(a, b) or _lettered(b, a)
@@ -76,6 +76,12 @@ def workstation_clash(a: Record, b: Record) -> bool:
 
 # The editions of one workstation card: its cooling and power, and its price.
 _CARD_EDITIONS = frozenset({"maxq", "server", "workstation"})
+
+
+def _card_edition(rec: Record) -> set[str]:
+    # NVIDIA names the Max-Q "Max-Q Workstation Edition": Max-Q says which.
+    found = _CARD_EDITIONS & rec.joins
+    return {"maxq"} if "maxq" in found else set(found)
 
 
 def _lettered(x: Record, y: Record) -> bool:

@@ -15,7 +15,12 @@ from matching.normalise import model_plus
 _PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
 # A camera sold with a lens: "Nikon Z fc + 16-50 mm" and "Z fc Kit avec NIKKOR 16-50mm" are
 # one kit, and neither is the lens alone.
-_LENS_KIT = re.compile(r"\bkit\b.*\b\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm")
+_LENS_KIT = re.compile(
+    r"\bkit\b.*\b(?:\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm"
+    r"|\d{2,3}-\d{2,3}\s+(?:is|stm|usm|vr|oss|wr|f/?\d))"
+)
+# "2 USB-C + 1 USB-A": a charger's ports, not two items.
+_PLUS_PORTS = re.compile(r"\+\s*\d\s*x?\s*(?:usb|hdmi|displayport|dp|rj45|ethernet|thunderbolt)")
 _CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
 # Words after which an accessory word describes the device ("fridge with water dispenser") or
 # is not in the box ("Ryzen 7 7800X3D sans ventirad").
@@ -32,8 +37,8 @@ def plus_items(folded: str) -> bool:
     # "Wi-Fi + Cellular" and "GPS + Cellular" name a configuration, not two items.
     if "+" not in folded:
         return False
-    # Nor does a capacity after the memory: "(8GB+256GB)".
-    folded = model_plus(folded)
+    # Nor does a capacity after the memory: "(8GB+256GB)", nor a port count.
+    folded = _PLUS_PORTS.sub(" ", model_plus(folded))
     items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
     return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
 

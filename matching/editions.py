@@ -38,7 +38,17 @@ def edition_clash(a: Record, b: Record) -> bool:
         or x100_clash(a, b)
         or platform_clash(a, b)
         or clock_clash(a, b)
+        or collector_clash(a, b)
     )
+
+
+_COLLECTOR = frozenset(["collector", "collectors"])
+
+
+def collector_clash(a: Record, b: Record) -> bool:
+    """A collector's edition and the plain one ("Zelda Tears of the Kingdom Édition
+    Collector" / "Zelda Tears of the Kingdom"): 19 training pairs, all two products."""
+    return _COLLECTOR.isdisjoint(a.tokset) != _COLLECTOR.isdisjoint(b.tokset)
 
 
 _CLOCK = frozenset(["horloge", "clock"])

@@ -77,6 +77,8 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
     # Sony's lenses: "G Master" is the "GM" of other shops.
     (re.compile(r"\bg master\b"), " gm ", ("master",)),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),
+    # A phone's memory and storage written "8/128 Go": 8 GB of memory, 128 of storage.
+    (re.compile(r"\b(\d{1,2}) ?/ ?(\d{2,4}) ?(go|gb|to|tb)\b"), r" \1gb \2\3 ", ("/",)),
     # Samsung writes "Z Fold6" and "Z Fold 6", "Buds3" and "Buds 3": the model word apart
     # from its generation.
     (re.compile(r"\b(fold|flip|buds)(\d{1,2})\b"), r"\1 \2", ("fold", "flip", "buds")),

@@ -29,6 +29,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or heatsink_clash(a, b)
         or interface_clash(a, b)
         or placement_clash(a, b)
+        or without_clash(a, b)
         or fitted_accessory_clash(a, b)
     )
 
@@ -124,6 +125,21 @@ def placement_clash(a: Record, b: Record) -> bool:
 def _placement(rec: Record) -> str | None:
     indoor, outdoor = not _INDOOR.isdisjoint(rec.tokset), not _OUTDOOR.isdisjoint(rec.tokset)
     return None if indoor == outdoor else "indoor" if indoor else "outdoor"
+
+
+_WITHOUT = frozenset(["sans", "without", "ohne", "w/o"])
+
+
+def without_clash(a: Record, b: Record) -> bool:
+    """One title says what it comes without ("sans RGB", "sans Wi-Fi"), the other has it:
+    "FURY Renegade DDR5 ... sans RGB" / "FURY Renegade RGB DDR5"."""
+    return _lacks(a, b) or _lacks(b, a)
+
+
+def _lacks(x: Record, y: Record) -> bool:
+    missing = {w for before, w in itertools.pairwise(x.toks) if before in _WITHOUT}
+    has = {w for i, w in enumerate(y.toks) if not (i and y.toks[i - 1] in _WITHOUT)}
+    return bool(missing & has)
 
 
 _SSD = frozenset({"ssd", "nvme", "m2", "msata"})
