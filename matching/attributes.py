@@ -240,7 +240,7 @@ def _spec_positions(toks: list[str]) -> set[int]:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
             out.add(i)
-        if (tok == "3d" and nxt == "nand") or _WINDOWS.match(tok):
+        if (tok == "3d" and nxt == "nand") or _WINDOWS.match(tok) or tok.startswith("80plus"):
             out.add(i)
         if tok in ("windows", "win") and nxt.isdigit():
             out.add(i + 1)

@@ -10,6 +10,7 @@ from matching.connectivity import network_clash
 from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
 from matching.model import Model
+from matching.qualifiers import ONE_SIDED
 from matching.record import Record
 from matching.veto import words_clash
 
@@ -104,6 +105,27 @@ def _shown(vector: list[float]) -> dict[str, float]:
     return {name: vector[INDEX[name]] for name in SHOWN}
 
 
+def _excused(conflict: str, a: Record, b: Record) -> bool:
+    if conflict == "brand_differ":
+        return _brand_named(a, b)
+    if conflict == "qualifier_conflict":
+        return _glued_qualifiers(a, b)
+    return False
+
+
+def _glued_qualifiers(a: Record, b: Record) -> bool:
+    """Each qualifier only one title has is glued to a word of the other ("963 XL" /
+    "963XL")."""
+    only = (a.attrs.qualifiers ^ b.attrs.qualifiers) & ONE_SIDED
+    return bool(only) and all(_glued_in(q, a, b) or _glued_in(q, b, a) for q in only)
+
+
+def _glued_in(q: str, x: Record, y: Record) -> bool:
+    return q in x.attrs.qualifiers and any(
+        t.endswith(q) and t[: -len(q)] in x.tokset for t in y.tokset if len(t) > len(q)
+    )
+
+
 def _brand_named(a: Record, b: Record) -> bool:
     """One title names the other's brand too: a board maker's card of the chip maker's line
     ("PNY NVIDIA RTX 6000 Ada" / "NVIDIA RTX 6000 Ada"), not two brands."""
@@ -164,12 +186,7 @@ def best_candidate(
         key, vector, top = max(rows, key=lambda r: r[2])
         others = [index.records[k] for k, _, _ in rows]
         found = sorted(
-            {
-                c
-                for k, v, _ in rows
-                for c in conflicts(v)
-                if c != "brand_differ" or not _brand_named(rec, index.records[k])
-            }
+            {c for k, v, _ in rows for c in conflicts(v) if not _excused(c, rec, index.records[k])}
         )
         if any(words_clash(rec, o) for o in others):
             found.append("words_conflict")

@@ -66,6 +66,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "toshiba": ("toshiba",),
     "garmin": ("garmin",),
     "dji": ("dji",),
+    "meta": ("meta quest", "oculus"),
     "tp-link": ("tp-link", "tplink"),
     "amazon": ("amazon", "kindle", "echo dot", "echo pop", "echo show", "fire tv"),
 }
@@ -108,7 +109,7 @@ ACCESSORY = frozenset(
     bracket holder riser bracelet strap band embout eartips tips ecouteur-embout
     skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
-    ventirad refroidissement stylet stylus clavier-etui lanyard embouts pont bridge
+    stylet stylus clavier-etui lanyard embouts pont bridge
     block sacoches coques housses cables chargeurs coussinets coussinet earpads
     """.split()
 )

@@ -74,6 +74,13 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
         ("fil", "kab", "true"),
     ),
     (re.compile(r"\bdual[ -]?sim\b"), " dualsim ", ("sim",)),
+    # A TV's "Mini LED" panel; a power supply's "80+ Gold" efficiency (no "Plus" model).
+    (re.compile(r"\bmini[ -]led\b"), " miniled ", ("led",)),
+    (
+        re.compile(r"\b80\s*(?:\+|plus)\s*(bronze|silver|gold|platinum|titanium)\b"),
+        r" 80plus\1 ",
+        ("80",),
+    ),
     # Sony's lenses: "G Master" is the "GM" of other shops.
     (re.compile(r"\bg master\b"), " gm ", ("master",)),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),

@@ -26,13 +26,17 @@ _NOT_MODEL_TEXT = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*ms\b|\bmini[- ]?led\b|\b\d(?:[.,]\d)?k\b|\bcl\d{2}\b"
     # An operating system ("Windows 11 Pro", "W11"), a DisplayPort version, a percentage.
     r"|\bwindows\s*1[01](?:\s*(?:pro|home|famille))?\b|\bw(?:in)?1[01](?:\s*pro)?\b"
-    r"|\bdp\s*\d\.\d[a-z]?\b|\b\d+\s*%",
+    r"|\bdp\s*\d\.\d[a-z]?\b|\b\d+\s*%"
+    # A lens's aperture ("F3.5-6.3"), a frame rate ("30 ips"), ports ("3 ports", "2 USB-C"),
+    # a power supply's efficiency ("80+ Gold").
+    r"|\bf/?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\b|\b\d+\s*(?:ips|fps)\b"
+    r"|\b\d\s*(?:ports?|usb(?:-[ac])?)\b|\b80\s*\+?\s*(?:plus\s*)?(?:bronze|silver|gold|platinum|titanium)?\b",
     re.I,
 )
 # A maker's part number: pieces joined by hyphens, one of them a long code or number
 # ("MZ-77E1T0B/EU", "100-100000910WOF", "910-006559", "KF560C40BBK2-32").
 _PART = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+(?:/[a-z]{2,3})?\b", re.I)
-_LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{5,}$", re.I)
+_LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{4,}$", re.I)
 # Words of a shop's category or marketing, in the languages of the site's shops.
 _NOT_MODEL_WORDS = frozenset(
     """grafikkarte router routeur wlan qhd uhd fhd gaming kit boite bravia
@@ -40,10 +44,15 @@ _NOT_MODEL_WORDS = frozenset(
     liseuse ereader imprimante printer drucker clavier keyboard tastatur objectif manette
     controller mainboard carte mere gehause display connecte connectee connected alexa
     wqhd ips srgb laser monochrome recto verso etanche waterproof gan power bank externe
-    multipack cartouche cartouches couleurs""".split()
+    multipack cartouche cartouches couleurs webcam micro stereo full hd alimentation modulaire
+    nas baies smartwatch memory laptop sodimm dpi lightspeed encre authentique grande capacite
+    rapide tour moyen vr tout plein format hybride appareil jeu game standard anc bk haut
+    parleurs integres""".split()
 )
-# Chip lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon".
-_CHIP_MAKERS = {
+# Lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon",
+# "Sony" beside "PS5".
+_MAKER_WORDS = {
+    "sony": ("ps5", "ps4", "playstation", "bravia", "xperia"),
     "nvidia": ("rtx", "gtx", "geforce", "quadro"),
     "geforce": ("rtx", "gtx", "nvidia"),
     "amd": ("radeon", "ryzen", "rx", "epyc", "threadripper"),
@@ -99,7 +108,7 @@ def words_clash(a: Record, b: Record) -> bool:
     return bool(only_a and only_b)
 
 
-_SIZE_UNITS = ("in", "mhz", "mm")
+_SIZE_UNITS = ("in", "mhz", "mm", "w")
 
 
 def _shared(word: str, other: Record) -> bool:
@@ -114,7 +123,7 @@ def _shared(word: str, other: Record) -> bool:
     brands = _brands(other.title)
     if detect_brand(word) in brands or any(word in b.split() for b in brands):
         return True
-    if any(t in other.tokset for t in _CHIP_MAKERS.get(word, ())):
+    if any(t in other.tokset for t in _MAKER_WORDS.get(word, ())):
         return True
     return len(word) >= 4 and not word.isalpha() and any(word in t for t in other.tokset)
 

@@ -191,7 +191,9 @@ def test_what_a_title_says_it_is_not() -> None:
     assert pair("Sony PS5 Slim + manette DualSense", "x")[0].attrs.bundle
     # A processor "sans ventirad" is sold without its cooler: no accessory.
     assert not pair("AMD Ryzen 7 7800X3D Box sans ventirad", "x")[0].attrs.accessory
-    assert pair("Ventirad Noctua NH-D15", "x")[0].attrs.accessory
+    assert pair("Coque Spigen pour iPhone 16", "x")[0].attrs.accessory
+    # A cooler is a product of its own: "Ventirad DeepCool AK620" is the "DeepCool AK620".
+    assert not pair("Ventirad Noctua NH-D15", "x")[0].attrs.accessory
     # An interface's version is no model word for the service's veto.
     words = identity_words(pair("Samsung 990 PRO 2 To PCIe 4.0 NVMe M.2", "x")[0])
     assert words == {"samsung", "990", "pro"}

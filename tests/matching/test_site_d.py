@@ -1,0 +1,70 @@
+"""A fourth set of the site's look-alikes and shop wordings: a phone's "8/128 Go", what a
+title says it comes without, a collector's edition, NVIDIA's Max-Q, a camera kit, a charger's
+ports, a power supply's "80+ Gold", a TV's "Mini LED", a cooler or a PC case named by its
+category, and the descriptive words the service's veto used to read as model words."""
+
+from __future__ import annotations
+
+from lookalikes import both, either, matched_pairs, matched_products, pair
+from sqlalchemy.orm import Session
+
+from matching.chips import workstation_clash
+from matching.editions import collector_clash
+from matching.normalise import normalise
+from matching.specs import without_clash
+from matching.veto import words_clash
+
+APART = [
+    ("Kingston FURY Renegade RGB DDR5 32 Go (2x16 Go) 6400 MHz CL32",
+     "Kingston FURY Renegade DDR5 32 Go (2x16 Go) 6400 MHz CL32 sans RGB"),
+    ("ASUS TUF GAMING B650-PLUS WIFI (AM5, DDR5, ATX)",
+     "Carte mère ASUS TUF GAMING B650-PLUS (sans Wi-Fi) AM5 ATX"),
+    ("The Legend of Zelda Tears of the Kingdom Édition Collector Switch",
+     "The Legend of Zelda : Tears of the Kingdom Switch"),
+    ("NVIDIA RTX PRO 6000 Blackwell Workstation Edition 96 Go GDDR7",
+     "NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition 96GB GDDR7"),
+]  # fmt: skip
+ONE = [
+    ("Samsung Galaxy S24 FE 5G 128 Go Bleu SM-S721B", "Galaxy S24 FE 8/128Go Blue Smartphone"),
+    ("UGREEN Nexode 65W chargeur USB-C GaN 3 ports",
+     "Chargeur rapide Ugreen Nexode 65 W 2 USB-C + 1 USB-A"),
+]  # fmt: skip
+# One product each, which the service split.
+WORDINGS = [
+    ("Seasonic FOCUS GX-850", "Alimentation Seasonic Focus GX 850 W 80+ Gold modulaire"),
+    ("DeepCool AK620", "Ventirad DeepCool AK620 double tour 260 W TDP"),
+    ("Corsair 4000D Airflow Noir", "Boîtier PC Corsair 4000D Airflow verre trempé Blanc"),
+    ("HP 963XL Noir grande capacité", "Cartouche d'encre HP 963 XL noir authentique"),
+    ("Logitech C920 HD Pro", "Webcam Logitech C920 Full HD 1080p 30 ips micro stéréo"),
+    ("Meta Quest 2 128 Go", "Oculus Quest 2 128GB casque VR tout-en-un"),
+    ("Sony BRAVIA 9 K-75XR90 75\" Mini LED", "Sony K75XR90 Bravia 9 189 cm 4K HDR Google TV"),
+]  # fmt: skip
+
+
+def test_the_rules() -> None:
+    assert both(without_clash, *APART[0]) and both(without_clash, *APART[1])
+    assert not either(without_clash, "Ryzen 7 7800X3D sans ventirad", "Ryzen 7 7800X3D")
+    assert both(collector_clash, *APART[2])
+    assert both(workstation_clash, *APART[3])
+    assert normalise("S24 FE 8/128Go") == "s24 fe 8gb 128gb"
+    assert normalise("Focus GX 850 W 80+ Gold") == "focus gx 850w 80plusgold"
+    assert normalise("Sony Bravia 9 Mini LED") == "sony bravia 9 miniled"
+    kit = ("Canon EOS R10 + RF-S 18-150mm F3.5-6.3 IS STM", "Canon EOS R10 Kit 18-150 IS STM")
+    assert all(pair(*kit)[i].attrs.bundle for i in (0, 1))
+    assert not pair(*ONE[1])[1].attrs.bundle
+    assert not pair(*WORDINGS[2])[1].attrs.accessory  # a PC case's tempered glass
+    assert pair("Protection écran verre trempé iPhone 16", "x")[0].attrs.accessory
+    for left, right in WORDINGS[3:6]:
+        assert not either(words_clash, left, right), (left, right)
+
+
+def test_match_pairs_reads_them() -> None:
+    assert matched_pairs(APART + ONE) == [False] * len(APART) + [True] * len(ONE)
+
+
+def test_the_service_joins_shop_wordings(session: Session) -> None:
+    listings = [(title, f"s{i}") for both in WORDINGS for i, title in enumerate(both)]
+    products = matched_products(session, listings)
+    assert None not in products
+    assert all(products[i] == products[i + 1] for i in range(0, len(products), 2))
+    assert len(set(products)) == len(WORDINGS)
