@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 
 from matching.normalise import normalise
+from matching.products import product_edition_clash
 from matching.record import Record
 
 # Model lines sold with and without noise cancelling ("anc" is how `normalise` writes "active
@@ -36,46 +37,8 @@ def edition_clash(a: Record, b: Record) -> bool:
         or digital_clash(a, b)
         or line_edition_clash(a, b)
         or x100_clash(a, b)
-        or platform_clash(a, b)
-        or clock_clash(a, b)
-        or collector_clash(a, b)
+        or product_edition_clash(a, b)
     )
-
-
-_COLLECTOR = frozenset(["collector", "collectors"])
-
-
-def collector_clash(a: Record, b: Record) -> bool:
-    """A collector's edition and the plain one ("Zelda Tears of the Kingdom Édition
-    Collector" / "Zelda Tears of the Kingdom"): 19 training pairs, all two products."""
-    return _COLLECTOR.isdisjoint(a.tokset) != _COLLECTOR.isdisjoint(b.tokset)
-
-
-_CLOCK = frozenset(["horloge", "clock"])
-
-
-def clock_clash(a: Record, b: Record) -> bool:
-    """Amazon's "Echo Dot avec horloge" and the Echo Dot: two products, one word apart."""
-    if not ({"echo", "dot"} <= a.tokset and {"echo", "dot"} <= b.tokset):
-        return False
-    return _CLOCK.isdisjoint(a.tokset) != _CLOCK.isdisjoint(b.tokset)
-
-
-def platform_clash(a: Record, b: Record) -> bool:
-    """A game or an accessory for two consoles, each title naming its own ("FC 25 PS5" /
-    "(PS4)", "Switch" / "Switch 2"); "PS4/PS5" names both."""
-    pa, pb = _platforms(a.toks), _platforms(b.toks)
-    return bool(pa and pb) and pa.isdisjoint(pb)
-
-
-def _platforms(toks: list[str]) -> set[str]:
-    out = {t for t in toks if t in ("ps3", "ps4", "ps5")}
-    for word, nxt in itertools.pairwise([*toks, ""]):
-        if word == "xbox" and nxt in ("one", "series", "360"):
-            out.add("xbox " + nxt)
-        elif word == "switch" and (nxt == "2" or "nintendo" in toks):
-            out.add("switch 2" if nxt == "2" else "switch")
-    return out
 
 
 def x100_clash(a: Record, b: Record) -> bool:
@@ -116,6 +79,8 @@ _LINE_EDITIONS = {
     "ironwolf": ("pro", None),
     "extreme": ("pro", "sandisk"),
     "magic": ("mouse trackpad keyboard", "apple"),
+    "roam": ("2", "sonos"),
+    "paperwhite": ("kids signature", None),
 }
 LINE_EDITIONS = {
     line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from matching.cluster import cluster_rows
 from matching.connectivity import network_clash
-from matching.editions import line_edition_clash, platform_clash
+from matching.editions import line_edition_clash
 from matching.memory import ddr_clash
 from matching.normalise import normalise
+from matching.products import platform_clash
 from matching.specs import fitted_accessory_clash
 from matching.veto import words_clash
 

@@ -9,8 +9,8 @@ from lookalikes import both, either, matched_pairs, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import workstation_clash
-from matching.editions import collector_clash
 from matching.normalise import normalise
+from matching.products import collector_clash, marked_edition_clash, mount_clash
 from matching.specs import without_clash
 from matching.veto import words_clash
 
@@ -23,6 +23,14 @@ APART = [
      "The Legend of Zelda : Tears of the Kingdom Switch"),
     ("NVIDIA RTX PRO 6000 Blackwell Workstation Edition 96 Go GDDR7",
      "NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition 96GB GDDR7"),
+    ("Garmin Forerunner 255 Music Noir", "Garmin Forerunner 255 Gris ardoise"),
+    ("Apple Magic Keyboard avec Touch ID AZERTY",
+     "Apple Magic Keyboard avec Touch ID et pavé numérique AZERTY"),
+    ("Fractal Design North Charcoal Black TG", "Fractal Design North XL Charcoal Black TG"),
+    ("Bose Smart Soundbar", "Bose Smart Ultra Soundbar Noir"),
+    ("Sigma 24-70mm F2.8 DG DN Art monture Sony E", "Sigma 24-70mm F2.8 DG DN Art monture L"),
+    ("Sonos Roam 2 Noir", "Sonos Roam Noir"),
+    ("Kindle Paperwhite Kids (2021) 8 Go", "Amazon Kindle Paperwhite (11e génération) 8 Go 6,8\""),
 ]  # fmt: skip
 ONE = [
     ("Samsung Galaxy S24 FE 5G 128 Go Bleu SM-S721B", "Galaxy S24 FE 8/128Go Blue Smartphone"),
@@ -46,6 +54,12 @@ def test_the_rules() -> None:
     assert not either(without_clash, "Ryzen 7 7800X3D sans ventirad", "Ryzen 7 7800X3D")
     assert both(collector_clash, *APART[2])
     assert both(workstation_clash, *APART[3])
+    for left, right in APART[4:8]:
+        assert both(marked_edition_clash, left, right), (left, right)
+    assert not either(marked_edition_clash, "Garmin Forerunner 255 Music", "Forerunner 255 Music")
+    assert both(mount_clash, *APART[8])
+    # "Mount" alone is as often a wall mount: only "monture" and "Bajonett" name a lens's.
+    assert not either(mount_clash, "Sanus wall mount VM400B", "Sanus TV wall mount LT25B1")
     assert normalise("S24 FE 8/128Go") == "s24 fe 8gb 128gb"
     assert normalise("Focus GX 850 W 80+ Gold") == "focus gx 850w 80plusgold"
     assert normalise("Sony Bravia 9 Mini LED") == "sony bravia 9 miniled"
