@@ -1,6 +1,6 @@
 """Editions of the site's product lines that one word tells apart: a game for two consoles,
 a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition (Garmin's
-"Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts."""
+"Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts or two apertures."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or collector_clash(a, b)
         or marked_edition_clash(a, b)
         or mount_clash(a, b)
+        or aperture_clash(a, b)
     )
 
 
@@ -94,3 +95,31 @@ def clock_clash(a: Record, b: Record) -> bool:
     if not ({"echo", "dot"} <= a.tokset and {"echo", "dot"} <= b.tokset):
         return False
     return _CLOCK.isdisjoint(a.tokset) != _CLOCK.isdisjoint(b.tokset)
+
+
+# A lens's focal length and aperture: "24-105mm F4L", "24-105mm F4-7.1", "50mm f/1.8".
+_LENS = re.compile(
+    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*mm\b.{0,12}?"
+    r"\bf\s*/?\s*(\d{1,2}(?:[.,]\d)?)(?:\s*-\s*(\d{1,2}(?:[.,]\d)?))?"
+)
+
+
+def aperture_clash(a: Record, b: Record) -> bool:
+    """Two lenses of one focal length and two apertures ("RF 24-105mm F4L" / "RF 24-105mm
+    F4-7.1", "50mm F1.4" / "50mm f/1.8"): 9 training pairs, all two products."""
+    la, lb = _lens(a.title), _lens(b.title)
+    return la is not None and lb is not None and la[:2] == lb[:2] and la[2:] != lb[2:]
+
+
+def _lens(title: str) -> tuple[str | None, ...] | None:
+    m = _LENS.search(fold(title))
+    if m is None:
+        return None
+    return m.group(1), m.group(2), _aperture(m.group(3)), _aperture(m.group(4))
+
+
+def _aperture(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.replace(",", ".")
+    return value.rstrip("0").rstrip(".") if "." in value else value

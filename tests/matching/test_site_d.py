@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 
 from matching.chips import workstation_clash
 from matching.normalise import normalise
-from matching.products import collector_clash, marked_edition_clash, mount_clash
+from matching.products import (
+    aperture_clash,
+    collector_clash,
+    marked_edition_clash,
+    mount_clash,
+)
 from matching.specs import without_clash
 from matching.veto import words_clash
 
@@ -60,6 +65,8 @@ def test_the_rules() -> None:
     assert both(mount_clash, *APART[8])
     # "Mount" alone is as often a wall mount: only "monture" and "Bajonett" name a lens's.
     assert not either(mount_clash, "Sanus wall mount VM400B", "Sanus TV wall mount LT25B1")
+    assert both(aperture_clash, "Canon RF 24-105mm F4L IS USM", "Canon RF 24-105mm F4-7.1 IS STM")
+    assert not either(aperture_clash, "Sigma 24-70mm F2.8 DG DN", "Sigma 24-70 mm f/2,8 DG DN")
     assert normalise("S24 FE 8/128Go") == "s24 fe 8gb 128gb"
     assert normalise("Focus GX 850 W 80+ Gold") == "focus gx 850w 80plusgold"
     assert normalise("Sony Bravia 9 Mini LED") == "sony bravia 9 miniled"
