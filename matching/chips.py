@@ -9,7 +9,7 @@ import re
 from matching.record import Record
 
 # A processor's number and its suffix: "14900k", "14900kf", "7800x3d", "285k".
-_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|te|s)?$")
+_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|gt|te|s)?$")
 _CPU_WORDS = frozenset("core ryzen xeon threadripper pentium celeron athlon epyc".split())
 # A graphics chip's number and its suffix glued to it: "4060ti", "5090d" (China's cut-down
 # card), "7900xtx"; a glued "S" is read as "Super" by `normalise`.
@@ -31,6 +31,7 @@ def chip_clash(a: Record, b: Record) -> bool:
         or cpu_family_clash(a, b)
         or accelerator_clash(a, b)
         or gpu_suffix_clash(a, b)
+        or gpu_number_clash(a, b)
         or board_clash(a, b)
         or asus_oc_clash(a, b)
         or apple_chip_clash(a, b)
@@ -222,3 +223,17 @@ def _overclocked(rec: Record) -> tuple[bool, str] | None:
     if m:
         return bool(m.group(1)), "part"
     return (True, "word") if "oc" in rec.tokset else None
+
+
+_GPU_NUMBER = re.compile(r"\b(?:rtx|gtx|rx)\s*(\d{4})\b")
+
+
+def gpu_number_clash(a: Record, b: Record) -> bool:
+    """Two graphics chips, one named in each title ("Legion Pro 5 16IRX9 RTX 4070" / "RTX
+    4060": one laptop code, two configurations): 106 training pairs, all two products."""
+    ga, gb = _gpu_numbers(a.title), _gpu_numbers(b.title)
+    return len(ga) == 1 and len(gb) == 1 and ga != gb
+
+
+def _gpu_numbers(title: str) -> set[str]:
+    return set(_GPU_NUMBER.findall(title.lower()))

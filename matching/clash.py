@@ -290,7 +290,9 @@ def _cores(title: str) -> frozenset[str]:
     return frozenset(_CORES.findall(folded))
 
 
-_WATCHES = frozenset(["watch", "montre", "smartwatch"])
+_WATCHES = frozenset(
+    "watch montre smartwatch epix fenix forerunner venu instinct vivoactive".split()
+)
 
 
 def watch_case(rec: Record) -> float | None:

@@ -67,6 +67,9 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "garmin": ("garmin",),
     "dji": ("dji",),
     "meta": ("meta quest", "oculus"),
+    "roborock": ("roborock",),
+    "irobot": ("irobot", "roomba"),
+    "ecovacs": ("ecovacs", "deebot"),
     "tp-link": ("tp-link", "tplink"),
     "amazon": ("amazon", "kindle", "echo dot", "echo pop", "echo show", "fire tv"),
 }
@@ -110,7 +113,7 @@ ACCESSORY = frozenset(
     skin sticker autocollant batterie battery powerbank remplacement replacement spare piece
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
     stylet stylus clavier-etui lanyard embouts pont bridge
-    block sacoches coques housses cables chargeurs coussinets coussinet earpads
+    block sacoches coques housses cables chargeurs coussinets coussinet earpads accessoires
     """.split()
 )
 

@@ -19,6 +19,10 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or marked_edition_clash(a, b)
         or mount_clash(a, b)
         or aperture_clash(a, b)
+        or wattage_clash(a, b)
+        or watch_material_clash(a, b)
+        or ink_xl_clash(a, b)
+        or board_wifi_clash(a, b)
     )
 
 
@@ -54,6 +58,11 @@ _MARKED = (
     ("lcd", "icue"),
     ("capellix", "icue"),
     ("argb", "assassin"),
+    ("compact", "meshify"),
+    ("extreme", "z1"),
+    ("core", "elite"),
+    ("kit", "vive"),
+    ("usb", "podmic"),
 )
 
 
@@ -123,3 +132,79 @@ def _aperture(value: str | None) -> str | None:
         return None
     value = value.replace(",", ".")
     return value.rstrip("0").rstrip(".") if "." in value else value
+
+
+_POWERED = frozenset("alimentation psu netzteil chargeur charger ladegerat".split())
+
+
+def wattage_clash(a: Record, b: Record) -> bool:
+    """A power supply or a charger of two wattages ("RM850e 850 W" / "RM750e 750W"); read
+    only for them (PriceRunner's microwaves name a grill's power beside the oven's)."""
+    wa, wb = a.attrs.units.get("w"), b.attrs.units.get("w")
+    if not (wa and wb and len(wa) == 1 and len(wb) == 1 and wa != wb):
+        return False
+    return any(_POWERED & r.tokset or any(t.startswith("80plus") for t in r.toks) for r in (a, b))
+
+
+_MATERIALS = {
+    "titane": "titanium",
+    "titanium": "titanium",
+    "aluminium": "aluminium",
+    "aluminum": "aluminium",
+    "acier": "steel",
+    "steel": "steel",
+    "ceramique": "ceramic",
+    "ceramic": "ceramic",
+}
+
+
+def watch_material_clash(a: Record, b: Record) -> bool:
+    """A watch in two case materials, priced apart ("Series 10 Boîtier Titane" / "Boîtier
+    Aluminium")."""
+    ma, mb = _material(a), _material(b)
+    return ma is not None and mb is not None and ma != mb
+
+
+def _material(rec: Record) -> str | None:
+    if not any(t.startswith("watch") for t in rec.toks):
+        return None
+    # "Titane" is also a colour, dropped from the tokens: read the title.
+    found = {_MATERIALS[w] for w in re.findall(r"[a-z]+", fold(rec.title)) if w in _MATERIALS}
+    return found.pop() if len(found) == 1 else None
+
+
+_INK = frozenset("cartouche cartouches cartridge encre ink toner patrone".split())
+
+
+def ink_xl_clash(a: Record, b: Record) -> bool:
+    """A cartridge and its XL, high-capacity edition ("PG-545" / "PG-545XL")."""
+    if _INK.isdisjoint(a.tokset) and _INK.isdisjoint(b.tokset):
+        return False
+    return _xl_only(a, b) or _xl_only(b, a)
+
+
+def _xl_only(x: Record, y: Record) -> bool:
+    return "xl" not in y.tokset and any(
+        c.endswith("xl") and c[:-2] in y.joins and c not in y.joins for c in x.attrs.strong_codes
+    )
+
+
+_CHIPSET = re.compile(r"^[abhxz]\d{3}[em]?$")
+
+
+def board_wifi_clash(a: Record, b: Record) -> bool:
+    """A motherboard with and without Wi-Fi in its name ("MAG B550 TOMAHAWK" / "TOMAHAWK MAX
+    WIFI"); a "WiFi 6" far down a long title is a feature of a board named without it."""
+    wa, wb = _board_wifi(a.toks), _board_wifi(b.toks)
+    return wa is not None and wb is not None and wa != wb
+
+
+def _board_wifi(toks: list[str]) -> bool | None:
+    chipsets = [i for i, t in enumerate(toks) if _CHIPSET.match(t)]
+    if not chipsets:
+        return None
+    wifi = [i for i, t in enumerate(toks) if t.startswith("wifi")]
+    if not wifi:
+        return False
+    named = any(0 < w - c <= 4 for w in wifi for c in chipsets)
+    return True if named else None

@@ -199,7 +199,8 @@ def fitted_accessory_clash(a: Record, b: Record) -> bool:
 def _fitted(x: Record, y: Record) -> bool:
     if not x.attrs.accessory or y.attrs.accessory or y.attrs.fits:
         return False
-    words = [t for t in x.toks if t != x.attrs.brand][:2]
+    # "Kit d'accessoires pour Roborock Q7": the kit is what the accessory word says.
+    words = [t for t in x.toks if t != x.attrs.brand and t != "kit"][:2]
     if not words or words[0] not in ACCESSORY:
         return False
     # A battery or a key ("clé USB") names a product of its own, unless it says what it fits
