@@ -200,12 +200,18 @@ def _fitted(x: Record, y: Record) -> bool:
     if not x.attrs.accessory or y.attrs.accessory or y.attrs.fits:
         return False
     # "Kit d'accessoires pour Roborock Q7": the kit is what the accessory word says.
-    words = [t for t in x.toks if t != x.attrs.brand and t != "kit"][:2]
+    words = [t for t in x.toks if t != x.attrs.brand and t != "kit"]
     if not words or words[0] not in ACCESSORY:
         return False
     # A battery or a key ("clé USB") names a product of its own, unless it says what it fits
     # and comes alone ("battery and bag bundle for panasonic camcorders" is a starter kit).
     if words[0] not in _LEADING:
         return x.attrs.fits and not x.attrs.bundle
-    # "Câble USB-C pour AirPods", or the device right after the accessory: "Housse iPad Air".
-    return x.attrs.fits or (len(words) == 2 and names_device(words[1]))
+    # "Câble USB-C pour AirPods", or the device right after the accessory: "Housse iPad Air",
+    # "Protection écran verre trempé Galaxy S24".
+    rest = [t for t in words[1:5] if t not in _ACCESSORY_WORDS]
+    return x.attrs.fits or bool(rest and names_device(rest[0]))
+
+
+# Words an accessory's name is made of ("protection écran verre trempé").
+_ACCESSORY_WORDS = ACCESSORY | {"ecran", "screen", "trempe", "glass", "tempered", "verre"}

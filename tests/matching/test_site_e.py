@@ -56,6 +56,12 @@ def test_the_rules() -> None:
     )
     assert both(marked_edition_clash, *APART[7])
     assert both(fitted_accessory_clash, *APART[8])
+    # The device may come after a name of several words: "Protection écran verre trempé".
+    assert both(
+        fitted_accessory_clash,
+        "Protection écran verre trempé Samsung Galaxy S24 Ultra",
+        "Samsung Galaxy S24 Ultra 512 Go Titanium Gray",
+    )
 
 
 def test_match_pairs_reads_them() -> None:
