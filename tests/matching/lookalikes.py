@@ -48,3 +48,13 @@ def matched_products(session: Session, listings: Sequence[tuple[str, str]]) -> l
     session.flush()
     match_offers(session)
     return [o.product_id for o in offers]
+
+
+def one_product_each(session: Session, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether the service puts each pair's two listings, from two shops, in one product,
+    and each pair in its own."""
+    listings = [(title, f"s{i}") for both in pairs for i, title in enumerate(both)]
+    products = matched_products(session, listings)
+    lefts, rights = products[::2], products[1::2]
+    joined = all(a is not None and a == b for a, b in zip(lefts, rights, strict=True))
+    return joined and len(set(lefts)) == len(pairs)

@@ -6,7 +6,7 @@ one interface (HDMI 2.1 / 2.0) are two products."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_products, pair
+from lookalikes import both, either, matched_products, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.features import generations_differ, same_screen
@@ -107,11 +107,7 @@ def test_words_that_name_no_model() -> None:
 
 
 def test_the_service_joins_them(session: Session) -> None:
-    listings = [(title, f"s{i}") for both in ONE for i, title in enumerate(both)]
-    products = matched_products(session, listings)
-    assert None not in products
-    assert all(products[i] == products[i + 1] for i in range(0, len(products), 2))
-    assert len(set(products)) == len(ONE)
+    assert one_product_each(session, ONE)
 
 
 def test_the_service_keeps_look_alikes_apart(session: Session) -> None:
