@@ -2,7 +2,7 @@
 ("Prime" / "Dual", "16" / "Air"), so they are two models of one line.
 
 A shop's title carries words that name no model: the category in another language
-("Grafikkarte", "souris"), an interface's version ("PCIe 4.0", "SATA III", "M.2 2280"), a
+("Grafikkarte", "Alimentation"), an interface's version ("PCIe 4.0", "SATA III", "M.2 2280"), a
 part number's prefix ("MZ-77E1T0B", "910-006559"), the chip maker a board implies ("GeForce"
 beside "RTX 4090"), a brand written another way ("WD" / "Western Digital"). None of them may
 veto."""
@@ -30,7 +30,8 @@ _NOT_MODEL_TEXT = re.compile(
     # A lens's aperture ("F3.5-6.3"), a frame rate ("30 ips"), ports ("3 ports", "2 USB-C"),
     # a power supply's efficiency ("80+ Gold").
     r"|\bf/?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\b|\b\d+\s*(?:ips|fps)\b"
-    r"|\b\d\s*(?:ports?|usb(?:-[ac])?)\b|\b80\s*\+?\s*(?:plus\s*)?(?:bronze|silver|gold|platinum|titanium)?\b",
+    r"|\b\d\s*(?:ports?|usb(?:-[ac])?)\b"
+    r"|\b80\s*(?:\+|plus)\s*(?:bronze|silver|gold|platinum|titanium)?",
     re.I,
 )
 # A maker's part number: pieces joined by hyphens, one of them a long code or number
