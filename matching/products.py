@@ -1,6 +1,8 @@
-"""Editions of the site's product lines that one word tells apart: a game for two consoles,
-a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition (Garmin's
-"Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts or two apertures."""
+"""Editions of the site's product lines that one word or one spec tells apart: a game for two
+consoles, a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition
+(Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts or two
+apertures, a power supply's wattage, a watch's case material, a cartridge's XL, a
+motherboard named with Wi-Fi."""
 
 from __future__ import annotations
 
@@ -46,7 +48,8 @@ def _platforms(toks: list[str]) -> set[str]:
 # A word that names an edition of one line, and a word both titles of that line have:
 # Garmin's "Music" editions, Apple's keyboard "avec pavé numérique", the Kindle "Kids",
 # Fractal's and Lian Li's "XL" cases, Bose's "Smart Ultra Soundbar", Corsair's "LCD" and
-# "CAPELLIX" coolers, Thermalright's "ARGB".
+# "CAPELLIX" coolers, Thermalright's "ARGB", the Xbox Elite "Core", the ROG Ally's "Z1
+# Extreme".
 _MARKED = (
     ("music", "garmin"),
     ("numerique", "keyboard"),
@@ -54,13 +57,13 @@ _MARKED = (
     ("kids", "kindle"),
     ("xl", "fractal"),
     ("xl", "lian"),
-    ("ultra", "soundbar"),
+    ("ultra", "bose"),  # "Smart Ultra Soundbar"; "Ultra HD" is a soundbar's feature
     ("lcd", "icue"),
     ("capellix", "icue"),
     ("argb", "assassin"),
     ("compact", "meshify"),
     ("extreme", "z1"),
-    ("core", "elite"),
+    ("core", "xbox"),  # the Elite Series 2 "Core"; "Elite" is also HP's
     ("kit", "vive"),
     ("usb", "podmic"),
 )
