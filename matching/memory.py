@@ -32,7 +32,16 @@ def ddr_clash(a: Record, b: Record) -> bool:
 
 
 def _ddr_generations(rec: Record) -> set[str]:
-    return {m.group(1) or m.group(2) for t in rec.toks if (m := _DDR_GENERATION.match(t))}
+    # "D4" is a board's DDR4 only beside its chipset ("B760-PLUS WIFI D4").
+    board = any(map(_CHIPSET.match, rec.toks))
+    return {
+        m.group(1) or m.group(2)
+        for t in rec.toks
+        if (m := _DDR_GENERATION.match(t)) and (m.group(1) or board)
+    }
+
+
+_CHIPSET = re.compile(r"^[abhxz]\d{3}[em]?$")
 
 
 _DDR = re.compile(r"(?:lp)?ddr\d[lx]?|pc\d")
