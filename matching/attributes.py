@@ -13,6 +13,7 @@ from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CU
 from matching.normalise import fold
 from matching.partnumbers import read_part
 from matching.qualifiers import QUALIFIERS, read_qualifiers
+from matching.spectokens import spec_positions
 
 UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|hz|rpm)$")
 # Technology names that look like codes but name a standard, not a model.
@@ -29,16 +30,6 @@ TECH = re.compile(
 # frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.
 _SOCKET_WORDS = frozenset(["socket", "sockel", "skt", "lga", "fclga"])
 _TOP_WORDS = frozenset(["to", "turbo", "boost", "max"])
-# An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
-# writes it does not name another model than one that leaves it out.
-_INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport", "wifi"])
-_WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{4,5}$")  # "BE800" is a router's name
-_WINDOWS = re.compile(r"^w(?:in)?1[01]$")
-_AMD_OPN = re.compile(r"^[01]00\d{6}(?:wof|box|mpk)?$")
-_M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
-_DDR = re.compile(r"^l?p?ddr\d$")
-_LATENCY = re.compile(r"^cl\d{2}$")
-_VERSION = re.compile(r"^\d{1,2}(?:\.\d)?x?$")
 _COUNTED = frozenset(["core", "cores", "coeurs", "kerne", "thread", "threads", "x"])
 # Words after a number that are not a letter suffix of a model code ("10 pro", "16 gpu").
 _NOT_SUFFIX = QUALIFIERS | frozenset(
@@ -231,43 +222,6 @@ def _red_not_colour(toks: list[str], i: int) -> bool:
     return before in _RED_NOT_COLOUR_AFTER or after in _RED_NOT_COLOUR_BEFORE
 
 
-def _spec_positions(toks: list[str]) -> set[int]:
-    """Positions of numbers and codes that are specs, not models: interface versions, a
-    memory module's speed and latency, a Wi-Fi speed class ("AX5400"), AMD's part number
-    ("100-100001084WOF"), a stream count ("6-Stream"), "3D NAND", Windows' version."""
-    out: set[int] = set()
-    for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
-            out.add(i)
-        if (tok == "3d" and nxt == "nand") or _WINDOWS.match(tok) or tok.startswith("80plus"):
-            out.add(i)
-        if tok in ("windows", "win") and nxt.isdigit():
-            out.add(i + 1)
-        if tok == "100" and _AMD_OPN.match(nxt):
-            out.update((i, i + 1))
-        if tok == "m" and toks[i + 1 : i + 2] == ["2"]:
-            out.add(i + 1)
-            if toks[i + 2 : i + 3] and toks[i + 2] in _M2_LENGTHS:
-                out.add(i + 2)
-        # A memory module's speed ("DDR5-6000") and latency ("CL40") are specs, compared
-        # by their own rules.
-        if _DDR.match(tok) and toks[i + 1 : i + 2] and toks[i + 1].isdigit():
-            out.add(i + 1)
-        if _LATENCY.match(tok):
-            out.add(i)
-        if tok not in _INTERFACE_WORDS:
-            continue
-        j = i + 1
-        while j < len(toks) and toks[j] in ("c", "gen", "type"):
-            j += 1
-        for k in range(j, min(j + 2, len(toks))):
-            if not _VERSION.match(toks[k]):
-                break
-            out.add(k)
-    return out
-
-
 def extract(toks: list[str], folded_title: str, brand_field: str | None = None) -> Attributes:
     """Attributes of one listing from its normalised tokens and folded title."""
     units: dict[str, set[float]] = {}
@@ -330,7 +284,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
             packaging.add(part.packaging)
     # Not model tokens: a socket's number, a core count ("8 core", "6 x 3.6 GHz") and a part
     # number, whose model is read out of it.
-    versions = _spec_positions(toks)
+    versions = spec_positions(toks)
     model_tokens = {
         t
         for i, (t, k) in enumerate(zip(toks, kinds, strict=True))
