@@ -57,6 +57,8 @@ _ALIASES: list[tuple[str, str]] = sorted(
 _ALIAS_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")\b")
 _ALIAS_TO_BRAND = dict(_ALIASES)
 # Retail box and bare tray/OEM parts are sold and priced as different products.
+# A lens mount after its maker: an "objectif pour Sony E" is the lens, fitting no device.
+_MOUNTS = frozenset(["e", "fe", "rf", "ef", "z", "x", "l", "mft", "m43"])
 PACKAGING = {"box": "box", "boxed": "box", "retail": "box", "tray": "tray", "oem": "tray"}
 
 
@@ -266,7 +268,9 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     brand = canonical_brand(brand_field) or detect_brand(" ".join(toks))
     accessory = not ACCESSORY.isdisjoint(tokset) and accessory_words(toks)
     fits = not FITS_CUES.isdisjoint(tokset) and any(
-        tok in FITS_CUES and any(names_device(t) for t in toks[i + 1 : i + 3])
+        tok in FITS_CUES
+        and any(names_device(t) for t in toks[i + 1 : i + 3])
+        and not (toks[i + 2 : i + 3] and toks[i + 2] in _MOUNTS)  # a lens "pour Sony E"
         for i, tok in enumerate(toks)
     )
     part_models: set[str] = set()

@@ -59,6 +59,7 @@ _CASE_MATERIALS = frozenset(
 )
 
 
+_TRACKER = frozenset(["activite", "connecte", "fitness"])
 _PC_CASE = frozenset(["boitier", "atx", "tour", "tower"])
 _BANDS = frozenset(["bracelet", "band", "strap"])
 _CASE_SIZE = re.compile(r"^\d{2}mm$")
@@ -80,6 +81,10 @@ def accessory_words(toks: list[str]) -> bool:
             continue  # a power bank
         if t in ("verre", "tempered") and not _PC_CASE.isdisjoint(toks):
             continue  # a PC case's tempered-glass panel
+        if t == "bracelet" and not {"activite", "connecte", "fitness"}.isdisjoint(
+            toks[i + 1 : i + 3]
+        ):
+            continue  # a fitness band ("bracelet d'activité") is the device
         if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
             continue
         # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone

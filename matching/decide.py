@@ -132,7 +132,13 @@ def _brand_named(a: Record, b: Record) -> bool:
     ba, bb = a.attrs.brand, b.attrs.brand
     if not (ba and bb):
         return False
+    if {ba, bb} in _PARTNERS:
+        return True
     return ba.replace(" ", "") in b.joins or bb.replace(" ", "") in a.joins
+
+
+# NVIDIA's professional cards are sold in Europe under PNY's name as often as NVIDIA's.
+_PARTNERS = [{"pny", "nvidia"}]
 
 
 def _same_shop_clash(rec: Record, others: list[Record]) -> bool:

@@ -68,6 +68,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "dji": ("dji",),
     "meta": ("meta quest", "oculus"),
     "roborock": ("roborock",),
+    "avm": ("avm", "fritz"),
     "irobot": ("irobot", "roomba"),
     "ecovacs": ("ecovacs", "deebot"),
     "tp-link": ("tp-link", "tplink"),

@@ -81,6 +81,8 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
         r" 80plus\1 ",
         ("80",),
     ),
+    # HP's "HP+" is a subscription, no "Plus" model.
+    (re.compile(r"\bhp plus\b"), " hpplus ", ("plus",)),
     # Sony's lenses: "G Master" is the "GM" of other shops.
     (re.compile(r"\bg master\b"), " gm ", ("master",)),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),
@@ -204,10 +206,11 @@ _NO_MARKS = _DropCombining()
 
 
 def fold(text: str) -> str:
-    """Lower case without accents; ß becomes ss, œ becomes oe."""
+    """Lower case without accents; ß becomes ss, œ oe, ø o ("RØDE"), æ ae."""
     if text.isascii():
         return text.lower()
     text = text.replace("ß", "ss").replace("œ", "oe").replace("Œ", "oe")
+    text = text.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("Æ", "ae")
     return unicodedata.normalize("NFKD", text).translate(_NO_MARKS).lower()
 
 

@@ -31,7 +31,9 @@ _NOT_MODEL_TEXT = re.compile(
     # a power supply's efficiency ("80+ Gold").
     r"|\bf/?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\b|\b\d+\s*(?:ips|fps)\b"
     r"|\b\d\s*(?:ports?|usb(?:-[ac])?)\b"
-    r"|\b80\s*(?:\+|plus)\s*(?:bronze|silver|gold|platinum|titanium)?",
+    r"|\b80\s*(?:\+|plus)\s*(?:bronze|silver|gold|platinum|titanium)?"
+    # A cable modem's DOCSIS version, a scooter's speed and range, a delivery delay.
+    r"|\bdocsis\s*\d(?:\.\d)?\b|\b\d+\s*km(?:/h)?\b|\b\d{2}h\b",
     re.I,
 )
 # A maker's part number: pieces joined by hyphens, one of them a long code or number
@@ -48,7 +50,15 @@ _NOT_MODEL_WORDS = frozenset(
     multipack cartouche cartouches couleurs webcam micro stereo full hd alimentation modulaire
     nas baies smartwatch memory laptop sodimm dpi lightspeed encre authentique grande capacite
     rapide tour moyen vr tout plein format hybride appareil jeu game standard anc bk haut
-    parleurs integres""".split()
+    parleurs integres tres bon etat parfait operateur operateurs filaire high performance
+    ergonomique ergonomic verticale vertical intelligent intelligente chaudiere individuelle
+    diskstation trottinette scooter electrique electric autonomie livraison""".split()
+)
+# One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
+# Magic Trackpad).
+_SAME_WORD = (
+    frozenset(["souris", "mouse", "maus"]),
+    frozenset(["microphone", "micro", "mikrofon"]),
 )
 # Lines imply their maker: "GeForce" / "NVIDIA" beside "RTX 4090", "AMD" beside "Radeon",
 # "Sony" beside "PS5".
@@ -124,7 +134,10 @@ def _shared(word: str, other: Record) -> bool:
     brands = _brands(other.title)
     if detect_brand(word) in brands or any(word in b.split() for b in brands):
         return True
-    if any(t in other.tokset for t in _MAKER_WORDS.get(word, ())):
+    makers = _MAKER_WORDS.get(word, ())
+    if any(t.startswith(m) for t in other.tokset for m in makers):  # "rtx5070"
+        return True
+    if any(word in same and not same.isdisjoint(other.tokset) for same in _SAME_WORD):
         return True
     return len(word) >= 4 and not word.isalpha() and any(word in t for t in other.tokset)
 

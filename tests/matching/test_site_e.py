@@ -5,10 +5,11 @@ accessories for a robot vacuum."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_pairs
+from lookalikes import both, either, matched_pairs, pair
 
 from matching.chips import cpu_suffix_clash, gpu_number_clash
 from matching.clash import case_clash
+from matching.normalise import normalise
 from matching.products import (
     board_wifi_clash,
     ink_xl_clash,
@@ -17,6 +18,7 @@ from matching.products import (
     wattage_clash,
 )
 from matching.specs import fitted_accessory_clash
+from matching.veto import words_clash
 
 APART = [
     ("Lenovo Legion Pro 5 16IRX9 i7-14700HX RTX 4070 32 Go 1 To",
@@ -62,6 +64,23 @@ def test_the_rules() -> None:
         "Protection écran verre trempé Samsung Galaxy S24 Ultra",
         "Samsung Galaxy S24 Ultra 512 Go Titanium Gray",
     )
+
+
+def test_shop_wordings_of_one_product() -> None:
+    # The service's veto: one word in two languages, a delivery delay, a refurbished grade.
+    assert not either(words_clash, "Logitech Lift souris Graphite", "Logitech Lift Mouse Rose")
+    assert either(words_clash, "Apple Magic Mouse USB-C", "Apple Magic Trackpad USB-C")
+    assert not either(
+        words_clash,
+        "Apple iPhone 12 64 Go Bleu - Reconditionné - Très bon état",
+        "iPhone 12 64GB Bleu (Reconditionné) débloqué tout opérateur",
+    )
+    assert normalise("RØDE NT-USB Mini") == "rode nt-usb mini"
+    assert normalise("HP OfficeJet Pro 9012e HP+") == "hp officejet pro 9012e hpplus"
+    # A fitness band is the device; a lens "pour Sony E" fits no device.
+    assert not pair("Google Fitbit Charge 6 bracelet d'activité", "x")[0].attrs.accessory
+    assert not pair("Objectif Sigma 18-50 mm f/2,8 pour Sony E", "x")[0].attrs.fits
+    assert pair("Coque pour iPhone", "x")[0].attrs.fits
 
 
 def test_match_pairs_reads_them() -> None:
