@@ -5,6 +5,7 @@ datacenter accelerators."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matching.record import Record
 
@@ -235,5 +236,6 @@ def gpu_number_clash(a: Record, b: Record) -> bool:
     return len(ga) == 1 and len(gb) == 1 and ga != gb
 
 
-def _gpu_numbers(title: str) -> set[str]:
-    return set(_GPU_NUMBER.findall(title.lower()))
+@lru_cache(maxsize=50_000)
+def _gpu_numbers(title: str) -> frozenset[str]:
+    return frozenset(_GPU_NUMBER.findall(title.lower()))

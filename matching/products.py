@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from matching.normalise import fold
 from matching.record import Record
@@ -86,8 +87,14 @@ _MOUNT = re.compile(
 
 def mount_clash(a: Record, b: Record) -> bool:
     """A lens for two mounts ("Sigma 24-70mm Art monture Sony E" / "monture L")."""
-    ma, mb = _MOUNT.search(fold(a.title)), _MOUNT.search(fold(b.title))
-    return ma is not None and mb is not None and ma.group(1) != mb.group(1)
+    ma, mb = _mount(a.title), _mount(b.title)
+    return ma is not None and mb is not None and ma != mb
+
+
+@lru_cache(maxsize=50_000)
+def _mount(title: str) -> str | None:
+    m = _MOUNT.search(fold(title))
+    return m.group(1) if m else None
 
 
 _COLLECTOR = frozenset(["collector", "collectors"])
@@ -123,6 +130,7 @@ def aperture_clash(a: Record, b: Record) -> bool:
     return la is not None and lb is not None and la[:2] == lb[:2] and la[2:] != lb[2:]
 
 
+@lru_cache(maxsize=50_000)
 def _lens(title: str) -> tuple[str | None, ...] | None:
     m = _LENS.search(fold(title))
     if m is None:
@@ -171,8 +179,13 @@ def watch_material_clash(a: Record, b: Record) -> bool:
 def _material(rec: Record) -> str | None:
     if not any(t.startswith("watch") for t in rec.toks):
         return None
+    return _title_material(rec.title)
+
+
+@lru_cache(maxsize=50_000)
+def _title_material(title: str) -> str | None:
     # "Titane" is also a colour, dropped from the tokens: read the title.
-    found = {_MATERIALS[w] for w in re.findall(r"[a-z]+", fold(rec.title)) if w in _MATERIALS}
+    found = {_MATERIALS[w] for w in re.findall(r"[a-z]+", fold(title)) if w in _MATERIALS}
     return found.pop() if len(found) == 1 else None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from matching.attributes import names_device
 from matching.lexicon import ACCESSORY
@@ -104,6 +105,7 @@ def interface_clash(a: Record, b: Record) -> bool:
     return any(va[k].isdisjoint(vb[k]) for k in va.keys() & vb.keys())
 
 
+@lru_cache(maxsize=50_000)
 def _interfaces(title: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for name, major, minor in _INTERFACE.findall(title.lower()):
