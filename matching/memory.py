@@ -33,7 +33,7 @@ def ddr_clash(a: Record, b: Record) -> bool:
 
 def _ddr_generations(rec: Record) -> set[str]:
     # "D4" is a board's DDR4 only beside its chipset ("B760-PLUS WIFI D4").
-    board = any(map(_CHIPSET.match, rec.toks))
+    board = any(map(CHIPSET.match, rec.toks))
     return {
         m.group(1) or m.group(2)
         for t in rec.toks
@@ -41,7 +41,8 @@ def _ddr_generations(rec: Record) -> set[str]:
     }
 
 
-_CHIPSET = re.compile(r"^[abhxz]\d{3}[em]?$")
+# A motherboard's chipset ("B760", "X870E", "B650M").
+CHIPSET = re.compile(r"^[abhxz]\d{3}[em]?$")
 
 
 _DDR = re.compile(r"(?:lp)?ddr\d[lx]?|pc\d")

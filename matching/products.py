@@ -10,6 +10,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from matching.memory import CHIPSET
 from matching.normalise import fold
 from matching.record import Record
 
@@ -205,9 +206,6 @@ def _xl_only(x: Record, y: Record) -> bool:
     )
 
 
-_CHIPSET = re.compile(r"^[abhxz]\d{3}[em]?$")
-
-
 def board_wifi_clash(a: Record, b: Record) -> bool:
     """A motherboard with and without Wi-Fi in its name ("MAG B550 TOMAHAWK" / "TOMAHAWK MAX
     WIFI"); a "WiFi 6" far down a long title is a feature of a board named without it."""
@@ -216,7 +214,7 @@ def board_wifi_clash(a: Record, b: Record) -> bool:
 
 
 def _board_wifi(toks: list[str]) -> bool | None:
-    chipsets = [i for i, t in enumerate(toks) if _CHIPSET.match(t)]
+    chipsets = [i for i, t in enumerate(toks) if CHIPSET.match(t)]
     if not chipsets:
         return None
     wifi = [i for i, t in enumerate(toks) if t.startswith("wifi")]
