@@ -25,16 +25,11 @@ import numpy as np
 from bench.minilm import Embeddings
 from matching import datasets, evaluate, parallel, train
 from matching.blocking import candidate_pairs
+from matching.bounds import apply_rules
 from matching.cluster import Policy, _records, group_records
 from matching.features import FEATURES, Corpus
 from matching.metrics import bcubed, by_group, cluster_pairwise, pair_prf
-from matching.pairs import (
-    apply_rules,
-    context_features,
-    pair_features,
-    pair_records,
-    shared_features,
-)
+from matching.pairs import context_features, pair_features, pair_records, shared_features
 
 log = logging.getLogger(__name__)
 EMBED_FEATURES = ("emb_title", "emb_brand_title", "emb_desc")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from matching import parallel
-from matching.clash import capacity_clash, case_clash, memory_clash, model_clash, qualifier_clash
+from matching.bounds import Capped, cheap_bounds, clashing
 from matching.compiled import compiled_trees
-from matching.connectivity import network_clash
-from matching.features import INDEX, SHIPPED, Corpus, compare
+from matching.features import SHIPPED, Corpus, compare
 from matching.model import COMPILE_MIN_ROWS, Model, load_context_model, load_model
 from matching.pairwork import Sides, features_and_bounds
 from matching.record import Record, make_record
@@ -200,91 +199,32 @@ def _score_pairs(
             if m is not None and len(index) >= COMPILE_MIN_ROWS:
                 compiled_trees(m)
 
-    # Bounds are read once, applied after every stage.
-    work = features_and_bounds(distinct, index, level, load_words(), progress, prepare)
-    if work is None:  # too few pairs to gain from worker processes
-        pairs = _paired(distinct, index, level)
-        vectors = pair_features(pairs, level, progress)
-        work = vectors, rule_bounds(pairs, vectors, level)
-    vectors, bounds = work
-    scores = bounded(model.predict(vectors), bounds)
-    if ctx is not None:
-        marks = [object() for _ in distinct]  # one identity per offer
-        sides = [(marks[a], marks[b]) for a, b in index]
-        scores = bounded(ctx.predict(context_features(sides, scores)), bounds)
-    if cross:
-        from matching.cross import load_cross, side_text
+    with features_and_bounds(distinct, index, level, load_words(), progress, prepare) as work:
+        if work is None:  # too few pairs to gain from worker processes
+            pairs = _paired(distinct, index, level)
+            vectors = pair_features(pairs, level, progress)
+            bounds = cheap_bounds(pairs, vectors, level)
 
-        encoder = load_cross()
-        texts = [(side_text(r, "left_"), side_text(r, "right_")) for r in rows]
-        scores = bounded(encoder.combine(scores, encoder.logits(texts, progress)), bounds)
+            def check(positions: Sequence[int]) -> list[bool]:
+                return [clashing(*pairs[p], vectors[p], level) for p in positions]
+        else:
+            (vectors, bounds), workers = work
+            check = workers.clashes
+        # The clash rules cost a third of the time and only lower a score above their cap:
+        # they are read for the pairs some stage scores higher, and only once.
+        lazy = Capped(bounds, check)
+        scores = lazy.bound(model.predict(vectors))
+        if ctx is not None:
+            marks = [object() for _ in distinct]  # one identity per offer
+            sides = [(marks[a], marks[b]) for a, b in index]
+            scores = lazy.bound(ctx.predict(context_features(sides, scores)))
+        if cross:
+            from matching.cross import load_cross, side_text
+
+            encoder = load_cross()
+            texts = [(side_text(r, "left_"), side_text(r, "right_")) for r in rows]
+            scores = lazy.bound(encoder.combine(scores, encoder.logits(texts, progress)))
     return scores
-
-
-def apply_rules(
-    pairs: Sequence[tuple[Record, Record]],
-    vectors: Sequence[list[float]],
-    scores: Sequence[float],
-    level: str,
-) -> list[float]:
-    """The learned scores within the identity rules' bounds (`rule_bounds`)."""
-    return bounded(scores, rule_bounds(pairs, vectors, level))
-
-
-Bounds = tuple[float, float, float]
-
-
-def bounded(scores: Sequence[float], bounds: Sequence[Bounds]) -> list[float]:
-    return [
-        min(max(min(s, cap), low), last) for s, (cap, low, last) in zip(scores, bounds, strict=True)
-    ]
-
-
-def rule_bounds(
-    pairs: Sequence[tuple[Record, Record]], vectors: Sequence[list[float]], level: str
-) -> list[Bounds]:
-    """Identity rules over the learned score, read once per pair as (cap, floor, last cap): a
-    side without a title is no evidence of a match, whatever the learned scores make of it (the
-    cross-encoder reads two empty texts as alike); two models told apart by a qualifier or a
-    model number, a chip or an edition are two products (`clash.py`, `chips.py`,
-    `editions.py`), and so are two networks ("Wi-Fi" / "Wi-Fi + Cellular", 4G / 5G:
-    `connectivity.py`), two capacities, memory, screen or watch case sizes, and at the product
-    level refurbished / new and a bundle / its device; one GTIN is one variant, whatever the
-    rules before say; at the variant level a different GTIN or colour is another variant."""
-    colour, qualifier = INDEX["colour_conflict"], INDEX["qualifier_conflict"]
-    screen = INDEX["screen_conflict"]
-    out: list[Bounds] = []
-    for (a, b), vector in zip(pairs, vectors, strict=True):
-        cap, low, last = 1.0, 0.0, 1.0
-        if not (a.title and b.title):
-            cap = 0.01
-        elif (
-            (vector[qualifier] == 1.0 and qualifier_clash(a, b))
-            or vector[screen] == 1.0  # 13 / 15 inches
-            or network_clash(a.attrs.network, b.attrs.network)
-            or model_clash(a, b)
-            or memory_clash(a, b)
-            or capacity_clash(a, b)
-            or case_clash(a, b)
-            or (level == "product" and _condition_or_bundle(a, b))
-        ):
-            cap = 0.05
-        if a.gtin and b.gtin:
-            if a.gtin == b.gtin:
-                low = 0.99
-            elif level == "variant":
-                last = 0.05
-        if level == "variant" and vector[colour] == 1.0:
-            last = 0.05
-        out.append((cap, low, last))
-    return out
-
-
-def _condition_or_bundle(a: Record, b: Record) -> bool:
-    """Refurbished and new, a bundle and its device: two products by the service's rule. The
-    variant level follows the GTIN, which a refurbished unit keeps, and so do the benchmarks'
-    labels (LSPM joins them: a cap there cost its cameras 2.1 points)."""
-    return a.attrs.refurbished != b.attrs.refurbished or a.attrs.bundle != b.attrs.bundle
 
 
 def pair_threshold(model: Model | None = None, context: bool = True, cross: bool = False) -> float:

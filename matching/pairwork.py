@@ -6,9 +6,11 @@ time on two cores. Here each worker builds the records of its share of the pairs
 in the order of their left offer, so a share holds most of the records it needs: about 4% are
 built twice on the benchmark's pairs), sends back only each record's word set, and, once the
 parent has counted the words over all distinct records (the batch's document frequencies, as
-in one process), computes its pairs' features and rule bounds. The scores are the same as in
-one process (`tests/matching/test_pairwork.py`). The trees run in the parent: scikit-learn's
-predictor uses OpenMP threads, which a forked process must not inherit half-started.
+in one process), computes its pairs' features. It keeps its records: the clash rules are read
+later, for the pairs whose learned score they could lower (`pairs.score_pairs`). The scores
+are the same as in one process (`tests/matching/test_pairwork.py`). The trees run in the
+parent: scikit-learn's predictor uses OpenMP threads, which a forked process must not inherit
+half-started.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import multiprocessing
 import threading
 import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -49,6 +52,27 @@ def shares(index: Sequence[tuple[int, int]], n: int) -> list[list[int]]:
     return [order[a:b] for a, b in itertools.pairwise(cuts)]
 
 
+class Workers:
+    """The running workers, which keep their records: `clashes` asks them for the clash rules
+    of some pairs once the learned scores are known (`pairs.score_pairs`)."""
+
+    def __init__(self, links: list[Connection], share_lists: list[list[int]]) -> None:
+        self.links = links
+        self.owner = {p: w for w, share in enumerate(share_lists) for p in share}
+
+    def clashes(self, positions: Sequence[int]) -> list[bool]:
+        asked: list[list[int]] = [[] for _ in self.links]
+        for p in positions:
+            asked[self.owner[p]].append(p)
+        for link, mine in zip(self.links, asked, strict=True):
+            link.send(("check", mine))
+        found: dict[int, bool] = {}
+        for link, mine in zip(self.links, asked, strict=True):
+            found.update(zip(mine, _receive(link), strict=True))
+        return [found[p] for p in positions]
+
+
+@contextmanager
 def features_and_bounds(
     distinct: Sides,
     index: Sequence[tuple[int, int]],
@@ -56,15 +80,17 @@ def features_and_bounds(
     words: Any,
     progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], object] | None = None,
-) -> Work | None:
-    """Feature vectors and rule bounds of the pairs `index` (positions into `distinct`), or
-    None when the batch is too small to gain from processes (the caller works in-process).
-    `meanwhile` runs in a thread of this process while the workers work (a thread started
-    after the fork: a child forked while a thread imports could inherit a held lock)."""
+) -> Iterator[tuple[Work, Workers] | None]:
+    """Feature vectors and cheap bounds of the pairs `index` (positions into `distinct`), and
+    the workers that answer for their clash rules until the block ends; None when the batch is
+    too small to gain from processes (the caller works in-process). `meanwhile` runs in a
+    thread of this process while the workers work (a thread started after the fork: a child
+    forked while a thread imports could inherit a held lock)."""
     n = parallel.workers()
     small = len(index) < parallel.MIN_ITEMS
     if n < 2 or small or "fork" not in multiprocessing.get_all_start_methods():
-        return None
+        yield None
+        return
     state = {"distinct": distinct, "index": index, "level": level, "words": words}
     parallel.shared().clear()
     parallel.shared().update(state)
@@ -72,7 +98,8 @@ def features_and_bounds(
     links, procs = [], []
     done = False
     try:
-        for share in shares(index, n):
+        share_lists = shares(index, n)
+        for share in share_lists:
             parent, child = context.Pipe()
             proc = context.Process(target=_worker, args=(child, share), daemon=True)
             proc.start()
@@ -85,11 +112,13 @@ def features_and_bounds(
         work = _collect(links, len(index), len(distinct), progress)
         if helper is not None:
             helper.join()
+        yield work, Workers(links, share_lists)
+        for link in links:
+            link.send(("stop", None))
         done = True
-        return work
     finally:
         for proc in procs:
-            # After a failure the other workers may wait for word counts that never come.
+            # After a failure the other workers may wait for a message that never comes.
             proc.join(timeout=5 if done else 0)
             if proc.is_alive():
                 proc.kill()
@@ -136,7 +165,8 @@ def _receive(link: Any) -> Any:
 
 
 def _worker(link: Connection, share: list[int]) -> None:
-    from matching.pairs import _records, rule_bounds
+    from matching.bounds import cheap_bounds, clashing
+    from matching.pairs import _records
 
     try:
         state = parallel.shared()
@@ -146,12 +176,22 @@ def _worker(link: Connection, share: list[int]) -> None:
         link.send(("words", [(i, records[i].tokset) for i in need]))
         df, n = _receive(link)
         corpus = Corpus.of_counts(df, n)
+        vectors: dict[int, list[float]] = {}
         for start in range(0, len(share), _BLOCK):
             block = share[start : start + _BLOCK]
             pairs = [(records[index[p][0]], records[index[p][1]]) for p in block]
-            vectors = [compare(a, b, corpus, level, state["words"]) for a, b in pairs]
-            link.send(("part", (block, vectors, rule_bounds(pairs, vectors, level))))
+            part = [compare(a, b, corpus, level, state["words"]) for a, b in pairs]
+            vectors.update(zip(block, part, strict=True))
+            link.send(("part", (block, part, cheap_bounds(pairs, part, level))))
         link.send(("part", None))
+        while True:
+            kind, asked = link.recv()
+            if kind != "check":
+                break
+            sides = [(records[index[p][0]], records[index[p][1]], vectors[p]) for p in asked]
+            link.send(("checked", [clashing(a, b, v, level) for a, b, v in sides]))
+    except EOFError:
+        pass  # the parent is gone: nothing to answer
     except BaseException:
         link.send(("error", traceback.format_exc()))
     finally:
