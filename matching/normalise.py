@@ -231,7 +231,7 @@ def normalise(text: str) -> str:
     if "+" in text:
         text = model_plus(text)
     for pattern, replacement, needs in _PHRASES:
-        if any(word in text for word in needs):
+        if any(map(text.__contains__, needs)):
             text = pattern.sub(replacement, text)
     if "gv" in text:
         text = _GIGABYTE.sub(_gigabyte, text)
