@@ -119,6 +119,14 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
         r"\1 gen\2 \2",
         ("gen",),
     ),
+    # Apple's names by chip or short number: "Apple Watch S10" is the Series 10, "iPad mini
+    # (A17 Pro)" the iPad mini 7 (whose "Pro" is the chip's), "iPad (A16)" the 11th iPad.
+    (re.compile(r"(?<!galaxy )(?<!gear )\bwatch s(\d{1,2})\b"), r"watch series \1", ("watch",)),
+    (re.compile(r"\bipad mini \(?a17 pro\)?"), "ipad mini gen7 7 ", ("a17",)),
+    (re.compile(r"\bipad \(?a16\)?"), "ipad gen11 11 ", ("a16",)),
+    # Sony's European part numbers end in a colour letter and ".CE7": "WF1000XM5B.CE7" is
+    # the WF-1000XM5 in black.
+    (re.compile(r"\b([a-z0-9]*\d[a-z0-9]*?)[a-z]\.ce7\b"), r"\1", (".ce7",)),
     # One part, two words: "dissipateur thermique" is a heatsink; Corsair's "C30" a CL30.
     (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink", ("dissipateur",)),
     (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2", ("ddr",)),
