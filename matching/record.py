@@ -134,6 +134,20 @@ def _tv_codes(codes: frozenset[str]) -> frozenset[str]:
     return frozenset(m.group(1) for c in codes if (m := _TV_CODE.match(c)))
 
 
+_SCREEN_INCHES = re.compile(r"^(\d{2,3})in$")
+_SERIES = re.compile(r"^[a-z]+\d+[a-z0-9]*$")
+
+
+def _sized_codes(toks: list[str]) -> frozenset[str]:
+    """A TV's size and series written apart ("TV LG OLED evo C4 55 pouces", "Philips OLED809
+    55 pouces") meet the code that glues them ("OLED55C4", whose bare code is "55C4";
+    "55OLED809")."""
+    sizes = [m.group(1) for t in toks if (m := _SCREEN_INCHES.match(t)) and 32 <= int(m.group(1))]
+    if not sizes:
+        return frozenset()
+    return frozenset(size + t for size in sizes for t in toks if _SERIES.match(t) and len(t) <= 10)
+
+
 def _generation_joins(toks: list[str]) -> frozenset[str]:
     """A generation written out after the model's name joins the name as a number: Apple's
     "AirPods Pro (2e génération)" is the "AirPods Pro 2" of other shops (`pro2`)."""
@@ -181,6 +195,7 @@ def make_record(
         | attrs.part_models
         | _zeros(attrs.strong_codes)
         | _tv_codes(attrs.strong_codes)
+        | _sized_codes(toks)
         | _generation_joins(toks)
         | ({mpn_code, *read_part(mpn_code).models} if mpn_code else frozenset()),
         attrs=attrs,
