@@ -1,7 +1,7 @@
 """Memory modules told apart by a specification both titles name: the DDR generation
 ("DDR4" / "DDR5", which also tells a motherboard's two versions apart: "B760M-A WIFI DDR4" /
 "(DDR5)"), the speed ("DDR4 3200 MHz" / "3600 MHz"), the kit ("2 x 8 Go" / "2 x 16 Go"), the
-latency ("CL30" / "CL36") or the form ("SO-DIMM" / "DIMM")."""
+latency ("CL30" / "CL36"), the form ("SO-DIMM" / "DIMM") or the lighting ("FURY Beast RGB")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def memory_spec_clash(a: Record, b: Record) -> bool:
         or latency_clash(a, b)
         or module_clash(a, b)
         or kit_clash(a, b)
+        or rgb_clash(a, b)
     )
 
 
@@ -104,3 +105,11 @@ def _module(rec: Record) -> str | None:
     if "dimm" in rec.tokset or "udimm" in rec.tokset:
         return "dimm"
     return None
+
+
+def rgb_clash(a: Record, b: Record) -> bool:
+    """A memory kit with and without lighting ("Kingston FURY Beast RGB DDR5" / "FURY Beast
+    DDR5"): two products at two prices. Not a motherboard's, whose RGB is a header."""
+    if ("rgb" in a.tokset) == ("rgb" in b.tokset) or not (is_ram(a) and is_ram(b)):
+        return False
+    return not any(map(CHIPSET.match, itertools.chain(a.toks, b.toks)))

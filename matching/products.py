@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from matching.memory import CHIPSET
-from matching.normalise import fold
+from matching.normalise import fold, tokens
 from matching.record import Record
 
 
@@ -27,6 +27,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or watch_material_clash(a, b)
         or ink_xl_clash(a, b)
         or board_wifi_clash(a, b)
+        or board_letter_clash(a, b)
     )
 
 
@@ -222,3 +223,20 @@ def _board_wifi(toks: list[str]) -> bool | None:
         return False
     named = any(0 < w - c <= 4 for w in wifi for c in chipsets)
     return True if named else None
+
+
+def board_letter_clash(a: Record, b: Record) -> bool:
+    """Two motherboards of one chipset told apart by a letter: ASUS's "ROG STRIX B850-E" /
+    "B850-F", "PRIME B650M-A" / "B650M-K". A title naming no letter may be either."""
+    la, lb = _board_letters(a.title), _board_letters(b.title)
+    return any(la[c] != lb[c] for c in la.keys() & lb.keys())
+
+
+@lru_cache(maxsize=50_000)
+def _board_letters(title: str) -> dict[str, str]:
+    toks = tokens(title)
+    return {
+        chipset: letter
+        for chipset, letter in itertools.pairwise(toks)
+        if len(letter) == 1 and letter.isalpha() and CHIPSET.match(chipset)
+    }
