@@ -1,0 +1,80 @@
+"""A seventh set of the site's look-alikes (stop 25): the makers of the site's smaller
+categories, Apple's names by chip or short number, Sony's European part numbers, a TV's size
+and series written apart, a motherboard's letter and a memory kit's lighting."""
+
+from __future__ import annotations
+
+from lookalikes import both, either, matched_pairs, pair
+
+from matching.memory import rgb_clash
+from matching.products import board_letter_clash
+from matching.record import make_record
+
+APART = [
+    ("ASUS ROG STRIX B850-E GAMING WIFI", "ASUS ROG STRIX B850-F GAMING WIFI AM5 ATX"),
+    ("Kingston FURY Beast RGB DDR5 32 Go (2x16 Go) 6000 MHz CL30",
+     "Kingston FURY Beast DDR5 32 Go (2x16 Go) 6000 MHz CL30 Noir"),
+]  # fmt: skip
+TOGETHER = [
+    ("Apple iPad mini (A17 Pro) Wi-Fi + Cellular 256 Go Bleu", 'iPad mini 7 8,3" 5G 256Go Blue'),
+    ("Sony WF-1000XM5 Noir", "Sony WF1000XM5B.CE7 écouteurs Bluetooth à réduction de bruit"),
+    ("Philips 55OLED809/12", "Téléviseur Philips OLED809 55 pouces 4K Ambilight 3 côtés"),
+]
+
+
+def _brand(title: str) -> str | None:
+    return make_record("x", title).attrs.brand
+
+
+def test_makers_of_the_smaller_categories() -> None:
+    # Tokens are joined by spaces when a brand is read: "TP-Link" was never found.
+    assert _brand("TP-Link Archer AX55 Pro") == "tp-link"
+    assert _brand("Liseuse Rakuten Kobo Libra 2") == _brand("Kobo Libra 2 Noir") == "kobo"
+    assert _brand("Boîtier PC be quiet! Pure Base 500DX") == "be quiet"
+    assert _brand("G.Skill Trident Z5 RGB 32 Go") == "g.skill"
+    assert _brand("Onyx BOOX Go Color 7") == _brand("Boox Note Air3 C") == "onyx"
+    # An "Onyx" phone colour is no maker.
+    assert _brand("Galaxy S25 Onyx Black") == "samsung"
+
+
+def test_apple_and_sony_names() -> None:
+    watch = pair("Apple Watch S10 42mm GPS", "Apple Watch Series 10 GPS 42 mm")
+    assert watch[0].attrs.model_tokens == watch[1].attrs.model_tokens == {"10"}
+    assert "series" not in pair("Samsung Galaxy Watch S3", "x")[0].tokset
+    mini = pair("Apple iPad mini (A17 Pro) Wi-Fi 128 Go", "iPad mini 7 Wi-Fi 128 Go")
+    # The chip's "Pro" is no iPad Pro.
+    assert "pro" not in mini[0].attrs.qualifiers
+    assert mini[0].attrs.model_tokens == mini[1].attrs.model_tokens == {"7"}
+    ipad = pair('Apple iPad (A16) 11" Wi-Fi 128 Go', "Apple iPad 11e génération Wi-Fi 128GB")
+    assert ipad[0].attrs.generation == {"gen11"} <= ipad[1].attrs.generation
+    assert "wf1000xm5" in pair("Sony WF1000XM5B.CE7", "x")[0].tokset
+    assert "whch720n" in pair("Sony WHCH720NB.CE7 Noir", "x")[0].tokset
+
+
+def test_a_tv_size_and_series_written_apart() -> None:
+    lg = pair("TV LG OLED evo C4 55 pouces 139 cm", 'LG OLED55C4 55" 4K')
+    assert "55c4" in lg[0].joins and "55c4" in lg[1].joins
+    assert "55oled809" in pair("Philips OLED809 55 pouces", "x")[0].joins
+    # A small screen's size is no TV's: "Galaxy Tab S9 11 pouces" joins nothing.
+    assert "11s9" not in pair("Galaxy Tab S9 11 pouces", "x")[0].joins
+
+
+def test_the_rules() -> None:
+    assert both(board_letter_clash, *APART[0])
+    assert both(board_letter_clash, "ASUS PRIME B650M-A WIFI II", "ASUS PRIME B650M-K")
+    assert not either(
+        board_letter_clash,
+        "ASUS ROG STRIX B550-F GAMING WIFI II",
+        "ASUS ROG STRIX B550-F GAMING (WI-FI) AM4 ATX",
+    )
+    # A title naming no letter may be either board.
+    assert not either(board_letter_clash, "ASUS ROG STRIX B850-E GAMING", "ASUS ROG STRIX B850")
+    assert both(rgb_clash, *APART[1])
+    assert not either(rgb_clash, "Corsair Vengeance RGB DDR5 32 Go", "Corsair Vengeance RGB DDR5")
+    # A motherboard's RGB is a header, not another product.
+    assert not either(rgb_clash, "MSI MAG B650 TOMAHAWK DDR5 RGB", "MSI MAG B650 TOMAHAWK DDR5")
+
+
+def test_match_pairs_reads_them() -> None:
+    assert matched_pairs(APART) == [False] * len(APART)
+    assert matched_pairs(TOGETHER) == [True] * len(TOGETHER)
