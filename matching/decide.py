@@ -115,14 +115,17 @@ def _excused(conflict: str, a: Record, b: Record) -> bool:
 
 def _glued_qualifiers(a: Record, b: Record) -> bool:
     """Each qualifier only one title has is glued to a word of the other ("963 XL" /
-    "963XL")."""
+    "963XL", "RTX 5070 Ti" / "RTX5070TI")."""
     only = (a.attrs.qualifiers ^ b.attrs.qualifiers) & ONE_SIDED
     return bool(only) and all(_glued_in(q, a, b) or _glued_in(q, b, a) for q in only)
 
 
 def _glued_in(q: str, x: Record, y: Record) -> bool:
+    # The rest may be one word or several of `x` ("RTX 5070 Ti" / "TUF-RTX5070TI-O16G").
     return q in x.attrs.qualifiers and any(
-        t.endswith(q) and t[: -len(q)] in x.tokset for t in y.tokset if len(t) > len(q)
+        t.endswith(q) and (t[: -len(q)] in x.tokset or t[: -len(q)] in x.joins)
+        for t in y.tokset
+        if len(t) > len(q)
     )
 
 

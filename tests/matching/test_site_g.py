@@ -4,7 +4,8 @@ and series written apart, a motherboard's letter and a memory kit's lighting."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_pairs, pair
+from lookalikes import both, either, matched_pairs, one_product_each, pair
+from sqlalchemy.orm import Session
 
 from matching.memory import rgb_clash
 from matching.products import board_letter_clash
@@ -78,3 +79,12 @@ def test_the_rules() -> None:
 def test_match_pairs_reads_them() -> None:
     assert matched_pairs(APART) == [False] * len(APART)
     assert matched_pairs(TOGETHER) == [True] * len(TOGETHER)
+
+
+def test_the_service_reads_a_qualifier_glued_to_a_part_number(session: Session) -> None:
+    pairs = [
+        ("ASUS TUF Gaming GeForce RTX 5070 Ti OC Edition 16 Go GDDR7",
+         "Asus TUF-RTX5070TI-O16G-GAMING"),
+        ("MSI GeForce RTX 4060 Ti VENTUS 2X BLACK 8G OC", "MSI RTX4060TI VENTUS 2X BLACK 8G OC"),
+    ]  # fmt: skip
+    assert one_product_each(session, pairs)
