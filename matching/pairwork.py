@@ -32,8 +32,10 @@ from matching.features import Corpus, compare
 Sides = list[tuple[str, tuple[str, ...]]]
 Work = tuple[list[list[float]], list[tuple[float, float, float]]]
 _BLOCK = 1000
-# A record costs about one and a half pairs' features to build.
-_RECORD_COST = 1.5
+# A record costs about two and a half pairs' features to build (0.23-0.30 ms against
+# 0.11-0.13 ms in the workers on the benchmark's pairs, stop 25; 1.5 before, which left the
+# worker with fewer records waiting for the other's at the word count).
+_RECORD_COST = 2.5
 
 
 def shares(index: Sequence[tuple[int, int]], n: int) -> list[list[int]]:
