@@ -127,6 +127,15 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
     # Sony's European part numbers end in a colour letter and ".CE7": "WF1000XM5B.CE7" is
     # the WF-1000XM5 in black.
     (re.compile(r"\b([a-z0-9]*\d[a-z0-9]*?)[a-z]\.ce7\b"), r"\1", (".ce7",)),
+    # A delivery delay names no model: "Livraison 24h", "Expédié sous 48h".
+    (
+        re.compile(
+            r"\b(livraison|expedie|expediee|livre|livree|envoi)(?: (?:en|sous|le))? \d{1,2} ?"
+            r"(?:h|heures|jours|j)\b"
+        ),
+        r"\1",
+        ("livr", "exped", "envoi"),
+    ),
     # One part, two words: "dissipateur thermique" is a heatsink; Corsair's "C30" a CL30.
     (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink", ("dissipateur",)),
     (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2", ("ddr",)),
@@ -142,6 +151,13 @@ _GEFORCE = [
     (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
     (re.compile(r"\b((?:rtx|gtx) ?\d{4}(?: ?ti)?(?: super)?) fe\b"), r"\1 founders edition"),
 ]
+# AMD cards as makers' part numbers write them: ASUS's "PRIME-RX9070XT-O16G" is an RX 9070 XT,
+# OC, 16 GB.
+_RADEON = [
+    (re.compile(r"\brx(\d{4})(xtx|xt|gre)?\b"), r"rx \1 \2"),
+    (re.compile(r"\bo(\d{1,2})g\b"), r"oc \1g"),
+]
+_GLUED_RX = re.compile(r"\brx\d{4}")
 # Gigabyte's part numbers: "GV-N407SWF3OC-12GD" is an RTX 4070 Super Windforce OC 12 GB,
 # "GV-R79XTXGAMING OC-24GD" an RX 7900 XTX Gaming OC 24 GB.
 _GIGABYTE = re.compile(
@@ -245,6 +261,9 @@ def normalise(text: str) -> str:
         text = _GIGABYTE.sub(_gigabyte, text)
     if "rtx" in text or "gtx" in text or "geforce" in text:
         for pattern, replacement in _GEFORCE:
+            text = pattern.sub(replacement, text)
+    if ("rx" in text and "radeon" in text) or _GLUED_RX.search(text):
+        for pattern, replacement in _RADEON:
             text = pattern.sub(replacement, text)
     if _DIGIT(text):
         if "ghz" in text:

@@ -1,6 +1,7 @@
 """A seventh set of the site's look-alikes (stop 25): the makers of the site's smaller
 categories, Apple's names by chip or short number, Sony's European part numbers, a TV's size
-and series written apart, a motherboard's letter and a memory kit's lighting."""
+and series written apart, a motherboard's letter, a memory kit's lighting, AMD cards by their
+part numbers and a delivery delay."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from lookalikes import both, either, matched_pairs, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.memory import rgb_clash
+from matching.normalise import normalise
 from matching.products import board_letter_clash
 from matching.record import make_record
 
@@ -52,6 +54,16 @@ def test_apple_and_sony_names() -> None:
     assert "whch720n" in pair("Sony WHCH720NB.CE7 Noir", "x")[0].tokset
 
 
+def test_amd_part_numbers_and_delivery_delays() -> None:
+    assert normalise("ASUS PRIME-RX9070XT-O16G") == "asus prime-rx 9070 xt-oc 16gb"
+    assert normalise("ASUS DUAL-RX7600-O8G-V2") == "asus dual-rx 7600 -oc 8gb -v2"
+    assert normalise("Lexus RX450h O8G") == "lexus rx450h o8g"
+    assert normalise("Écran Livraison 24h") == normalise("Écran expédié sous 48h").replace(
+        "expedie", "livraison"
+    )
+    assert "24h" not in normalise("Livraison en 24 h")
+
+
 def test_a_tv_size_and_series_written_apart() -> None:
     lg = pair("TV LG OLED evo C4 55 pouces 139 cm", 'LG OLED55C4 55" 4K')
     assert "55c4" in lg[0].joins and "55c4" in lg[1].joins
@@ -86,5 +98,9 @@ def test_the_service_reads_a_qualifier_glued_to_a_part_number(session: Session) 
         ("ASUS TUF Gaming GeForce RTX 5070 Ti OC Edition 16 Go GDDR7",
          "Asus TUF-RTX5070TI-O16G-GAMING"),
         ("MSI GeForce RTX 4060 Ti VENTUS 2X BLACK 8G OC", "MSI RTX4060TI VENTUS 2X BLACK 8G OC"),
+        # AMD cards by ASUS's part number, and a delivery delay that names no model.
+        ("ASUS Prime Radeon RX 9070 XT OC Edition 16 Go GDDR6",
+         "Carte graphique Asus PRIME-RX9070XT-O16G - Livraison 24h"),
+        ("ASUS TUF Gaming Radeon RX 7900 XTX OC 24 Go", "ASUS TUF-RX7900XTX-O24G-GAMING"),
     ]  # fmt: skip
     assert one_product_each(session, pairs)
