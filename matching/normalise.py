@@ -127,6 +127,26 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tupl
     # Sony's European part numbers end in a colour letter and ".CE7": "WF1000XM5B.CE7" is
     # the WF-1000XM5 in black.
     (re.compile(r"\b([a-z0-9]*\d[a-z0-9]*?)[a-z]\.ce7\b"), r"\1", (".ce7",)),
+    # "Carte graphique professionnelle" says what the card is for: no "Pro" model.
+    (
+        re.compile(
+            r"\b(carte graphique|graphics card|grafikkarte) (?:professionnelle|professionnel"
+            r"|professional|pro)\b|\bprofessional (graphics card)\b"
+        ),
+        r"\1\2",
+        ("prof", "pro"),
+    ),
+    # A router's bands ("Tri-Band") are no watch band; a PCIe link's lanes ("PCIe 4.0 x4 /
+    # 5.0 x2") no model numbers; a Philips TV's region ("55OLED809/12") no other TV, nor its
+    # Ambilight's sides ("3 côtés") a model number.
+    (re.compile(r"\b(dual|tri|quad)[ -]band\b"), r"\1band", ("band",)),
+    (
+        re.compile(r"\b(pcie|pci-e|pci express) ?(\d\.\d) ?x\d{1,2}(?: ?/ ?\d\.\d ?x\d{1,2})?"),
+        r"pcie \2",
+        ("pci",),
+    ),
+    (re.compile(r"\b(\d{2}[a-z]{2,5}\d{3,4})/\d{2}\b"), r"\1", ("/",)),
+    (re.compile(r"\bambilight (\d) (?:cotes|sides)\b"), r"ambilight\1", ("ambilight",)),
     # A delivery delay names no model: "Livraison 24h", "Expédié sous 48h".
     (
         re.compile(

@@ -52,7 +52,8 @@ _NOT_MODEL_WORDS = frozenset(
     rapide tour moyen vr tout plein format hybride appareil jeu game standard anc bk haut
     parleurs integres tres bon etat parfait operateur operateurs filaire high performance
     ergonomique ergonomic verticale vertical intelligent intelligente chaudiere individuelle
-    diskstation trottinette scooter electrique electric autonomie livraison""".split()
+    diskstation trottinette scooter electrique electric autonomie livraison vollformat
+    systemkamera body boitier nu prise mesure consommation pack lot""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).

@@ -5,13 +5,14 @@ part numbers and a delivery delay."""
 
 from __future__ import annotations
 
-from lookalikes import both, either, matched_pairs, one_product_each, pair
+from lookalikes import both, either, matched_pairs, matched_products, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.memory import rgb_clash
 from matching.normalise import normalise
 from matching.products import board_letter_clash
 from matching.record import make_record
+from matching.veto import words_clash
 
 APART = [
     ("ASUS ROG STRIX B850-E GAMING WIFI", "ASUS ROG STRIX B850-F GAMING WIFI AM5 ATX"),
@@ -64,6 +65,25 @@ def test_amd_part_numbers_and_delivery_delays() -> None:
     assert "24h" not in normalise("Livraison en 24 h")
 
 
+def test_words_that_say_what_a_product_is_for() -> None:
+    pro = pair("NVIDIA RTX A5000 24 Go - Carte graphique professionnelle", "x")[0]
+    assert "pro" not in pro.attrs.qualifiers
+    assert "pro" in pair("Microsoft Office Professional 2007", "x")[0].toks
+    assert not pair("ASUS ZenWiFi BT10 Wi-Fi 7 Tri-Band Mesh System 2-Pack", "x")[0].attrs.accessory
+    assert normalise("SSD NVMe PCIe 4.0 x4 / 5.0 x2") == normalise("SSD NVMe PCIe 4.0")
+    assert normalise("Philips 65PUS8909/12 Ambilight 3 côtés") == "philips 65pus8909 ambilight3"
+    assert not either(
+        words_clash,
+        "Sony Alpha 7 IV Boîtier nu ILCE-7M4",
+        "Sony A7 IV Body Vollformat-Systemkamera",
+    )
+    assert not either(
+        words_clash,
+        "TP-Link Tapo P110 (lot de 4)",
+        "Prise connectée Wi-Fi Tapo P110 avec mesure de consommation - Pack de 4",
+    )
+
+
 def test_a_tv_size_and_series_written_apart() -> None:
     lg = pair("TV LG OLED evo C4 55 pouces 139 cm", 'LG OLED55C4 55" 4K')
     assert "55c4" in lg[0].joins and "55c4" in lg[1].joins
@@ -93,7 +113,7 @@ def test_match_pairs_reads_them() -> None:
     assert matched_pairs(TOGETHER) == [True] * len(TOGETHER)
 
 
-def test_the_service_reads_a_qualifier_glued_to_a_part_number(session: Session) -> None:
+def test_the_service_reads_part_numbers_and_shop_words(session: Session) -> None:
     pairs = [
         ("ASUS TUF Gaming GeForce RTX 5070 Ti OC Edition 16 Go GDDR7",
          "Asus TUF-RTX5070TI-O16G-GAMING"),
@@ -102,5 +122,15 @@ def test_the_service_reads_a_qualifier_glued_to_a_part_number(session: Session) 
         ("ASUS Prime Radeon RX 9070 XT OC Edition 16 Go GDDR6",
          "Carte graphique Asus PRIME-RX9070XT-O16G - Livraison 24h"),
         ("ASUS TUF Gaming Radeon RX 7900 XTX OC 24 Go", "ASUS TUF-RX7900XTX-O24G-GAMING"),
+        ("NVIDIA RTX 5000 Ada Generation 32 Go GDDR6 ECC",
+         "PNY VCNRTX5000ADA-PB RTX 5000 Ada 32GB - Carte graphique professionnelle"),
+        ("ASUS ZenWiFi BT10 (pack de 2)", "ASUS ZenWiFi BT10 Wi-Fi 7 Tri-Band Mesh System 2-Pack"),
+        ("Samsung 990 EVO Plus 2 To MZ-V9S2T0BW",
+         "Samsung SSD 990 EVO Plus 2TB NVMe M.2 PCIe 4.0 x4 / 5.0 x2"),
+        ("Philips 55OLED809/12", "Téléviseur Philips OLED809 55 pouces 4K Ambilight 3 côtés"),
     ]  # fmt: skip
     assert one_product_each(session, pairs)
+    # A part number without its "O" is no OC edition.
+    apart = [("ASUS Dual Radeon RX 7600 OC Edition 8 Go", "t1"), ("ASUS DUAL-RX7600-8G", "t2")]
+    first, second = matched_products(session, apart)
+    assert first != second
