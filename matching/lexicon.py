@@ -92,7 +92,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "anker": ("anker",),
     "valve": ("steam deck", "valve index"),
     "pocketbook": ("pocketbook",),
-    "kobo": ("rakuten kobo", "kobo"),
+    "kobo": ("rakuten kobo", "kobo", "rakuten"),
     "epson": ("epson",),
     "lian li": ("lian li",),
     "fairphone": ("fairphone",),
@@ -143,7 +143,7 @@ COLOURS = frozenset(
     aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
     lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
-    craie azur azure neige
+    craie azur azure neige carbone carbon charbon charcoal pacifique pacific pale blush
     """.split()
 )
 

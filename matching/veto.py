@@ -15,6 +15,7 @@ from functools import lru_cache
 from matching.attributes import PACKAGING, TECH, UNIT_RE, detect_brand, named_brands
 from matching.describe import GENERIC
 from matching.lexicon import ACCESSORY, FITS_CUES, REFURBISHED
+from matching.normalise import tokens
 from matching.record import Record, make_record
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -53,7 +54,10 @@ _NOT_MODEL_WORDS = frozenset(
     parleurs integres tres bon etat parfait operateur operateurs filaire high performance
     ergonomique ergonomic verticale vertical intelligent intelligente chaudiere individuelle
     diskstation trottinette scooter electrique electric autonomie livraison vollformat
-    systemkamera body boitier nu prise mesure consommation pack lot""".split()
+    systemkamera body boitier nu prise mesure consommation pack lot montre lunette lecteur
+    connexion ventirad double pwm gamer photo retroeclaire secteur serveur passif accelerator
+    workstation systeme canal dimmable multicolore couleur entierement amelioree vdsl mesh
+    incurve""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).
@@ -150,3 +154,38 @@ def _brands(title: str) -> frozenset[str]:
 
 def _glued(word: str, rec: Record, other: Record) -> bool:
     return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
+
+
+# Words the veto lets pass (a network, a connection) that still tell two editions apart
+# when only one title has them: "Apex Pro TKL" / "Apex Pro TKL Wireless", "Boombox 3 Wi-Fi".
+_EDITION_WORDS = frozenset(["wireless", "wifi", "cellular", "5g", "4g", "lte", "bluetooth"])
+
+
+def words_cover(a: Record, b: Record) -> bool:
+    """Each title's model words are all said by the other: they differ only in words that
+    name no model (a category, a colour, a unit, a part number), so they are one product. A
+    one-letter word ("Signature M650 L"), an edition word ("Wireless") or a generation or
+    year on one side only stops it, as do two values of one unit and a brand either title
+    lacks."""
+    if not (a.attrs.brand and a.attrs.brand == b.attrs.brand):
+        return False
+    if a.attrs.generation != b.attrs.generation or a.attrs.model_tokens != b.attrs.model_tokens:
+        return False
+    ua, ub = a.attrs.units, b.attrs.units  # "10000 mAh" / "20000 mAh", "38 mm" / "42 mm"
+    if any(ua[u].isdisjoint(ub[u]) for u in ua.keys() & ub.keys()):
+        return False
+    if _letters(a.title) != _letters(b.title):
+        return False
+    wa, wb = (
+        identity_words(a) | (_EDITION_WORDS & a.tokset),
+        identity_words(b) | (_EDITION_WORDS & b.tokset),
+    )
+    return all(_shared(t, b) or _glued(t, a, b) for t in wa) and all(
+        _shared(t, a) or _glued(t, b, a) for t in wb
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _letters(title: str) -> frozenset[str]:
+    # From the title's own tokens: a letter may be filler to the compared ones ("l", "a").
+    return frozenset(t for t in tokens(title) if len(t) == 1 and t.isalpha())
