@@ -120,7 +120,7 @@ class Offer(Base):
     product_id: Mapped[int | None] = mapped_column(
         ForeignKey("product.id", ondelete="SET NULL"), index=True
     )
-    # How the offer was tied to its product: gtin, mpn, fuzzy, new, human.
+    # How the offer was tied to its product: gtin, mpn, fuzzy, words, new, human.
     match_method: Mapped[str | None] = mapped_column(String(20))
     match_score: Mapped[float | None] = mapped_column(Float)
     # Set by a human decision; automatic matching never moves a locked offer.

@@ -12,7 +12,7 @@ from matching.index import OfferIndex
 from matching.model import Model
 from matching.qualifiers import ONE_SIDED
 from matching.record import Record
-from matching.veto import words_clash
+from matching.veto import words_clash, words_cover
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
@@ -71,7 +71,7 @@ class Candidate:
 
     product_id: int
     score: float
-    method: str  # gtin, mpn, fuzzy, new
+    method: str  # gtin, mpn, fuzzy, words, new
     decision: str  # accept, review, reject
     via: str | None = None  # the known offer that was compared
     features: dict[str, float] = field(default_factory=dict)
@@ -214,6 +214,10 @@ def best_candidate(
             found.append("same_shop")
         score = (top + sum(s for _, _, s in rows) / len(rows)) / 2
         method = "fuzzy"
+        # Shops' titles that differ only in words naming no model ("Rakuten Kobo Sage" /
+        # "Liseuse Kobo Sage 8 pouces 32 Go Noir"): the learned score reads them as apart.
+        if not found and score < accept and all(words_cover(rec, o) for o in others):
+            method, score = "words", accept
         if mpn_keys & index.members[pid] and not set(found) & MPN_VETO:
             method, score, found = "mpn", max(score, 0.99), []
         if found:

@@ -36,6 +36,7 @@ MATCH = {
     "gtin": "même code-barres (GTIN)",
     "mpn": "même référence fabricant (MPN)",
     "fuzzy": "titre et caractéristiques très proches",
+    "words": "mêmes mots de modèle, seuls la catégorie, la couleur ou les unités diffèrent",
     "new": "première offre de ce produit",
     "human": "vérifié par la rédaction",
 }
