@@ -8,6 +8,7 @@ from __future__ import annotations
 from lookalikes import both, either, matched_pairs, matched_products, one_product_each, pair
 from sqlalchemy.orm import Session
 
+from matching.cluster import cluster_rows
 from matching.memory import rgb_clash
 from matching.normalise import normalise
 from matching.products import board_letter_clash
@@ -164,3 +165,13 @@ def test_the_service_joins_titles_that_differ_in_shop_words(session: Session) ->
     listings = [(title, f"u{i}") for pair in OTHER_WORDS[2:] for i, title in enumerate(pair)]
     products = matched_products(session, listings)
     assert all(a != b for a, b in zip(products[::2], products[1::2], strict=True))
+
+
+def test_match_cluster_joins_them_too() -> None:
+    def joined(left: str, right: str) -> bool:
+        rows = [{"id": "1", "title": left, "shop": "s1"}, {"id": "2", "title": right, "shop": "s2"}]
+        first, second = cluster_rows(rows)
+        return first == second
+
+    assert all(joined(*pair) for pair in SAME_WORDS)
+    assert not any(joined(*pair) for pair in OTHER_WORDS[2:])
