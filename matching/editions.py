@@ -81,6 +81,7 @@ _LINE_EDITIONS = {
     "magic": ("mouse trackpad keyboard", "apple"),
     "roam": ("2", "sonos"),
     "paperwhite": ("kids signature", None),
+    "dualsense": ("edge", None),
 }
 LINE_EDITIONS = {
     line: (frozenset(words.split()), frozenset(needs.split()) if needs else None)

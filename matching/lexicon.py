@@ -26,7 +26,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "gainward": ("gainward",),
     "inno3d": ("inno3d",),
     "evga": ("evga",),
-    "sony": ("sony", "playstation"),
+    "sony": ("sony", "playstation", "dualsense"),
     "lenovo": ("lenovo", "thinkpad", "ideapad", "legion", "yoga"),
     "dell": ("dell", "alienware", "xps", "latitude", "inspiron"),
     "hp": ("hp", "hewlett packard", "hewlett-packard", "hpe", "omen", "elitebook", "probook"),
@@ -111,7 +111,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "iiyama": ("iiyama",),
     "cooler master": ("cooler master", "coolermaster"),
     "fractal design": ("fractal design",),
-    "ultimate ears": ("ultimate ears",),
+    "ultimate ears": ("ultimate ears", "ue boom", "ue wonderboom", "ue megaboom", "ue everboom"),
     "onyx": ("onyx boox", "boox"),
     "segway": ("segway", "ninebot"),
     "tado": ("tado",),
@@ -143,7 +143,7 @@ COLOURS = frozenset(
     aurora sidereal cosmic cosmique rosegold turquoise kaki khaki fuchsia magenta cyan intense
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
     lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
-    craie azur azure neige carbone carbon charbon charcoal pacifique pacific pale blush
+    craie azur azure neige carbone carbon charbon charcoal pacifique pacific pale blush doux
     """.split()
 )
 

@@ -319,6 +319,7 @@ ABBREVIATIONS = {
     "svr": "server",
     "bkup": "backup",
     "edn": "edition",
+    "speciale": "special",
     "macintosh": "mac",
 }
 

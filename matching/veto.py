@@ -159,6 +159,7 @@ def _glued(word: str, rec: Record, other: Record) -> bool:
 # Words the veto lets pass (a network, a connection) that still tell two editions apart
 # when only one title has them: "Apex Pro TKL" / "Apex Pro TKL Wireless", "Boombox 3 Wi-Fi".
 _EDITION_WORDS = frozenset(["wireless", "wifi", "cellular", "5g", "4g", "lte", "bluetooth"])
+_AUDIO = frozenset("ecouteurs earbuds casque headphones headset buds airpods".split())
 
 
 def words_cover(a: Record, b: Record) -> bool:
@@ -176,10 +177,10 @@ def words_cover(a: Record, b: Record) -> bool:
         return False
     if _letters(a.title) != _letters(b.title):
         return False
-    wa, wb = (
-        identity_words(a) | (_EDITION_WORDS & a.tokset),
-        identity_words(b) | (_EDITION_WORDS & b.tokset),
-    )
+    # Earbuds and headphones are wireless whether a shop says so or not.
+    audio = not _AUDIO.isdisjoint(a.tokset | b.tokset)
+    editions = _EDITION_WORDS - {"wireless"} if audio else _EDITION_WORDS
+    wa, wb = identity_words(a) | (editions & a.tokset), identity_words(b) | (editions & b.tokset)
     return all(_shared(t, b) or _glued(t, a, b) for t in wa) and all(
         _shared(t, a) or _glued(t, b, a) for t in wb
     )

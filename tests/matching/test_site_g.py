@@ -16,6 +16,7 @@ from matching.record import make_record
 from matching.veto import words_clash, words_cover
 
 APART = [
+    ("Manette sans fil DualSense Edge", "Manette sans fil DualSense Blanc PS5"),
     ("ASUS ROG STRIX B850-E GAMING WIFI", "ASUS ROG STRIX B850-F GAMING WIFI AM5 ATX"),
     ("Kingston FURY Beast RGB DDR5 32 Go (2x16 Go) 6000 MHz CL30",
      "Kingston FURY Beast DDR5 32 Go (2x16 Go) 6000 MHz CL30 Noir"),
@@ -40,6 +41,8 @@ def test_makers_of_the_smaller_categories() -> None:
     assert _brand("Onyx BOOX Go Color 7") == _brand("Boox Note Air3 C") == "onyx"
     # An "Onyx" phone colour is no maker.
     assert _brand("Galaxy S25 Onyx Black") == "samsung"
+    assert _brand("Enceinte UE BOOM 4 Bluetooth") == "ultimate ears"
+    assert _brand("Manette sans fil DualSense Blanc") == "sony"
 
 
 def test_apple_and_sony_names() -> None:
@@ -94,7 +97,7 @@ def test_a_tv_size_and_series_written_apart() -> None:
 
 
 def test_the_rules() -> None:
-    assert both(board_letter_clash, *APART[0])
+    assert both(board_letter_clash, *APART[1])
     assert both(board_letter_clash, "ASUS PRIME B650M-A WIFI II", "ASUS PRIME B650M-K")
     assert not either(
         board_letter_clash,
@@ -103,7 +106,7 @@ def test_the_rules() -> None:
     )
     # A title naming no letter may be either board.
     assert not either(board_letter_clash, "ASUS ROG STRIX B850-E GAMING", "ASUS ROG STRIX B850")
-    assert both(rgb_clash, *APART[1])
+    assert both(rgb_clash, *APART[2])
     assert not either(rgb_clash, "Corsair Vengeance RGB DDR5 32 Go", "Corsair Vengeance RGB DDR5")
     # A motherboard's RGB is a header, not another product.
     assert not either(rgb_clash, "MSI MAG B650 TOMAHAWK DDR5 RGB", "MSI MAG B650 TOMAHAWK DDR5")
@@ -142,6 +145,9 @@ SAME_WORDS = [
     ("Amazon Echo Pop Anthracite", "Echo Pop enceinte connectée Alexa Blanc"),
     ("Netatmo Thermostat Intelligent", "Thermostat connecté Netatmo pour chaudière individuelle"),
     ("Google Pixel 7a 128 Go Charbon", "Google Pixel 7a 128GB Charcoal - Débloqué"),
+    # Earbuds and headphones are wireless whether a shop says so or not.
+    ("Google Pixel Buds A-Series Blanc", "Écouteurs sans fil Google Pixel Buds A-Series Charbon"),
+    ("Sonos Ace Casque Noir", "Sonos Ace casque sans fil réduction de bruit Blanc doux"),
 ]
 OTHER_WORDS = [
     ("Logitech Signature M650 Graphite", "Logitech Signature M650 L Graphite"),
