@@ -12,7 +12,7 @@ from matching.index import OfferIndex
 from matching.model import Model
 from matching.qualifiers import ONE_SIDED
 from matching.record import Record
-from matching.veto import words_clash, words_cover
+from matching.veto import letter_clash, words_clash, words_cover
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
 HARD_CONFLICTS = (
@@ -199,6 +199,8 @@ def best_candidate(
         )
         if any(words_clash(rec, o) for o in others):
             found.append("words_conflict")
+        if any(letter_clash(rec, o) for o in others):
+            found.append("letter_conflict")
         # Retail box and tray parts are priced apart; a listing naming neither may join either.
         if rec.attrs.packaging and any(
             o.attrs.packaging not in (None, rec.attrs.packaging) for o in others

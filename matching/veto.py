@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from matching.attributes import PACKAGING, TECH, UNIT_RE, detect_brand, named_brands
 from matching.describe import GENERIC
-from matching.lexicon import ACCESSORY, FITS_CUES, REFURBISHED
+from matching.lexicon import ACCESSORY, COLOURS, FITS_CUES, REFURBISHED
 from matching.normalise import tokens
 from matching.record import Record, make_record
 
@@ -190,3 +190,39 @@ def words_cover(a: Record, b: Record) -> bool:
 def _letters(title: str) -> frozenset[str]:
     # From the title's own tokens: a letter may be filler to the compared ones ("l", "a").
     return frozenset(t for t in tokens(title) if len(t) == 1 and t.isalpha())
+
+
+def letter_clash(a: Record, b: Record) -> bool:
+    """A one-letter edition at the end of a name in one title only: "Razer Kiyo X" / "Kiyo",
+    "HyperX QuadCast S" / "QuadCast", "Signature M650 L" / "M650". A letter inside a name the
+    other title writes without it ("Logitech G Pro X" / "Logitech Pro X", "Galaxy Z Fold6" /
+    "Galaxy Fold6") or glued to the next word ("Nikon Z 8" / "Z8") is no edition."""
+    return _one_letter(a, b) or _one_letter(b, a)
+
+
+def _one_letter(x: Record, y: Record) -> bool:
+    tx, ty = _letter_toks(x.title), _letter_toks(y.title)
+    follows = {w: ty[i + 1] if i + 1 < len(ty) else None for i, w in enumerate(ty)}
+    for i in range(1, len(tx)):
+        letter, before = tx[i], tx[i - 1]
+        if len(letter) != 1 or not letter.isalpha() or letter in ty or before not in follows:
+            continue
+        after = tx[i + 1] if i + 1 < len(tx) else None
+        if after is not None and (follows[before] == after or letter + after in y.tokset):
+            continue
+        # A spec ("M.2", "f/2.8") or a part number's suffix ("27GR95QE-B", black) names no
+        # edition.
+        if (after is not None and after[0].isdigit()) or (len(before) >= 6 and _DIGIT(before)):
+            continue
+        if letter in "ld" and after is not None and after[0] in "aeiouyh":
+            continue  # "l'appareil", "d'origine"
+        return True
+    return False
+
+
+_DIGIT = re.compile(r"\d").search
+
+
+@lru_cache(maxsize=50_000)
+def _letter_toks(title: str) -> tuple[str, ...]:
+    return tuple(t for t in tokens(title) if t not in COLOURS and t != "a")

@@ -13,7 +13,7 @@ from matching.memory import rgb_clash
 from matching.normalise import normalise
 from matching.products import board_letter_clash
 from matching.record import make_record
-from matching.veto import words_clash, words_cover
+from matching.veto import letter_clash, words_clash, words_cover
 
 APART = [
     ("Manette sans fil DualSense Edge", "Manette sans fil DualSense Blanc PS5"),
@@ -181,3 +181,26 @@ def test_match_cluster_joins_them_too() -> None:
 
     assert all(joined(*pair) for pair in SAME_WORDS)
     assert not any(joined(*pair) for pair in OTHER_WORDS[2:])
+
+
+def test_a_one_letter_edition() -> None:
+    for left, right in [
+        ("Razer Kiyo X", "Razer Kiyo webcam avec anneau lumineux"),
+        ("HyperX QuadCast S", "HyperX QuadCast micro USB à condensateur"),
+        OTHER_WORDS[0],  # "Signature M650" / "M650 L"
+    ]:
+        assert either(letter_clash, left, right), left
+    for left, right in [
+        ("Logitech G Pro X Superlight 2 Blanc", "Logitech PRO X SUPERLIGHT 2 LIGHTSPEED Souris"),
+        ("Samsung Galaxy Z Fold6", "Samsung Galaxy Fold6 512 Go"),
+        ("Nikon Z8 Boîtier nu", "Appareil photo hybride Nikon Z 8 body"),
+        ("Crucial T500 1 To NVMe", "Crucial T500 1TB M.2 NVMe SSD"),
+        ('LG UltraGear 27GR95QE-B 27" OLED', "Écran PC LG 27GR95QE OLED 240Hz"),
+    ]:
+        assert not either(letter_clash, left, right), left
+
+
+def test_the_service_keeps_one_letter_editions_apart(session: Session) -> None:
+    listings = [("Razer Kiyo X", "v1"), ("Razer Kiyo webcam avec anneau lumineux", "v2")]
+    first, second = matched_products(session, listings)
+    assert first != second
