@@ -112,4 +112,11 @@ def rgb_clash(a: Record, b: Record) -> bool:
     DDR5"): two products at two prices. Not a motherboard's, whose RGB is a header."""
     if ("rgb" in a.tokset) == ("rgb" in b.tokset) or not (is_ram(a) and is_ram(b)):
         return False
+    if not _ALWAYS_LIT.isdisjoint(a.tokset | b.tokset):
+        return False
     return not any(map(CHIPSET.match, itertools.chain(a.toks, b.toks)))
+
+
+# Lines sold only with lighting, which shops name with or without "RGB": G.Skill's Trident Z
+# Neo and Royal, ADATA's Spectrix, TeamGroup's Delta.
+_ALWAYS_LIT = frozenset(["neo", "royal", "spectrix", "delta"])

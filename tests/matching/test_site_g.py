@@ -108,6 +108,12 @@ def test_the_rules() -> None:
     assert not either(board_letter_clash, "ASUS ROG STRIX B850-E GAMING", "ASUS ROG STRIX B850")
     assert both(rgb_clash, *APART[2])
     assert not either(rgb_clash, "Corsair Vengeance RGB DDR5 32 Go", "Corsair Vengeance RGB DDR5")
+    # G.Skill's Trident Z Neo is always lit, "RGB" written or not.
+    assert not either(
+        rgb_clash,
+        "G.Skill Trident Z Neo 16GB (2x8GB) 3600MHz DDR4",
+        "G.SKILL 16GB (8GBX2) 3600 MHZ DDR4 TRIDENT Z NEO RGB",
+    )
     # A motherboard's RGB is a header, not another product.
     assert not either(rgb_clash, "MSI MAG B650 TOMAHAWK DDR5 RGB", "MSI MAG B650 TOMAHAWK DDR5")
 
