@@ -92,7 +92,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "anker": ("anker",),
     "valve": ("steam deck", "valve index"),
     "pocketbook": ("pocketbook",),
-    "kobo": ("rakuten kobo", "kobo", "rakuten"),
+    "kobo": ("rakuten kobo", "kobo"),
     "epson": ("epson",),
     "lian li": ("lian li",),
     "fairphone": ("fairphone",),

@@ -57,7 +57,7 @@ _NOT_MODEL_WORDS = frozenset(
     systemkamera body boitier nu prise mesure consommation pack lot montre lunette lecteur
     connexion ventirad double pwm gamer photo retroeclaire secteur serveur passif accelerator
     workstation systeme canal dimmable multicolore couleur entierement amelioree vdsl mesh
-    incurve""".split()
+    incurve rakuten""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).
