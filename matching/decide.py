@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,8 +110,21 @@ def _excused(conflict: str, a: Record, b: Record) -> bool:
     if conflict == "brand_differ":
         return _brand_named(a, b)
     if conflict == "qualifier_conflict":
-        return _glued_qualifiers(a, b)
+        return _glued_qualifiers(a, b) or _same_part(a, b)
     return False
+
+
+# A part number mixes letters with two runs of digits or more ("SEL85F18", "SEL70200GM2"),
+# unlike a model name glued to its number ("rtx4060", "15ach6").
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+def _same_part(a: Record, b: Record) -> bool:
+    """Both titles name one maker's part number ("Sony FE 85 mm F1.8 SEL85F18" / "Objectif
+    Sony SEL85F18 85mm f/1.8"): a qualifier one of them adds ("FE", the lens mount) describes
+    that part."""
+    shared = a.attrs.strong_codes & b.attrs.strong_codes
+    return any(len(c) >= 8 and len(_DIGIT_RUNS.findall(c)) >= 2 for c in shared)
 
 
 def _glued_qualifiers(a: Record, b: Record) -> bool:

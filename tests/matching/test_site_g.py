@@ -210,3 +210,17 @@ def test_the_service_keeps_one_letter_editions_apart(session: Session) -> None:
     listings = [("Razer Kiyo X", "v1"), ("Razer Kiyo webcam avec anneau lumineux", "v2")]
     first, second = matched_products(session, listings)
     assert first != second
+
+
+def test_the_service_reads_a_qualifier_beside_a_shared_part_number(session: Session) -> None:
+    lenses = [
+        ("Sony FE 85 mm F1.8 SEL85F18", "Objectif Sony SEL85F18 85mm f/1.8 plein format"),
+        ("Sony FE 24-70 mm F2.8 GM II (SEL2470GM2)",
+         "Objectif Sony SEL2470GM2 24-70 mm f/2,8 G Master II"),
+    ]  # fmt: skip
+    assert one_product_each(session, lenses)
+    # A model glued to its number ("RTX4060") is no part number: "Ti" still tells them apart.
+    cards = [("Gigabyte GeForce RTX4060 EAGLE OC 8G", "w1"),
+             ("Gigabyte GeForce RTX4060 Ti EAGLE OC 8G GDDR6", "w2")]  # fmt: skip
+    first, second = matched_products(session, cards)
+    assert first != second
