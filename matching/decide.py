@@ -13,6 +13,7 @@ from matching.index import OfferIndex
 from matching.model import Model
 from matching.qualifiers import ONE_SIDED
 from matching.record import Record
+from matching.onesided import one_sided_edition
 from matching.veto import letter_clash, words_clash, words_cover
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
@@ -215,6 +216,8 @@ def best_candidate(
             found.append("words_conflict")
         if any(letter_clash(rec, o) for o in others):
             found.append("letter_conflict")
+        if any(one_sided_edition(rec, o) for o in others):
+            found.append("edition_conflict")
         # Retail box and tray parts are priced apart; a listing naming neither may join either.
         if rec.attrs.packaging and any(
             o.attrs.packaging not in (None, rec.attrs.packaging) for o in others

@@ -85,11 +85,15 @@ def _strip_parts(title: str) -> str:
     return _PART.sub(repl, title)
 
 
+def outside_text(title: str) -> str:
+    """The title without brackets, specs and part numbers: brackets hold part numbers and
+    specs ("(935-24287-0001-000)"), compared by the codes."""
+    return _NOT_MODEL_TEXT.sub(" ", _strip_parts(_BRACKETS.sub(" ", title)))
+
+
 @lru_cache(maxsize=50_000)
 def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
-    # Brackets hold part numbers and specs ("(935-24287-0001-000)"), compared by the codes.
-    text = _NOT_MODEL_TEXT.sub(" ", _strip_parts(_BRACKETS.sub(" ", title)))
-    return make_record("", text, level=level).tokset
+    return make_record("", outside_text(title), level=level).tokset
 
 
 def identity_words(rec: Record) -> frozenset[str]:
@@ -156,10 +160,29 @@ def _glued(word: str, rec: Record, other: Record) -> bool:
     return any(word in j and j in other.tokset for j in rec.joins if len(j) > len(word))
 
 
+def said(word: str, rec: Record, other: Record) -> bool:
+    """Whether `other` says a word of `rec`, as it is or glued to its neighbour."""
+    return _shared(word, other) or _glued(word, rec, other)
+
+
 # Words the veto lets pass (a network, a connection) that still tell two editions apart
 # when only one title has them: "Apex Pro TKL" / "Apex Pro TKL Wireless", "Boombox 3 Wi-Fi".
 _EDITION_WORDS = frozenset(["wireless", "wifi", "cellular", "5g", "4g", "lte", "bluetooth"])
-_AUDIO = frozenset("ecouteurs earbuds casque headphones headset buds airpods".split())
+_AUDIO = frozenset(
+    "ecouteurs earbuds casque headphones headset buds airpods enceinte speaker lautsprecher".split()
+)
+# Makers name an edition in English ("Xbox Wireless Controller"); a shop's "sans fil" or
+# "kabellos" describes the device.
+_MAKERS_WIRELESS = re.compile(r"\bwireless\b", re.I)
+# A device's own category word on one side ("Souris gaming Logitech G Pro X Superlight 2")
+# and a keyboard's layout, which a French shop's "FR" says too.
+_CATEGORY_WORDS = frozenset(["souris", "mouse", "maus", "micro", "microphone", "mikrofon"])
+_LAYOUTS = (
+    frozenset(["azerty", "fr"]),
+    frozenset(["qwerty", "us", "uk"]),
+    frozenset(["qwertz", "de"]),
+)
+_LAYOUT_WORDS = frozenset().union(*_LAYOUTS)
 
 
 def words_cover(a: Record, b: Record) -> bool:
@@ -177,13 +200,33 @@ def words_cover(a: Record, b: Record) -> bool:
         return False
     if _letters(a.title) != _letters(b.title):
         return False
-    # Earbuds and headphones are wireless whether a shop says so or not.
-    audio = not _AUDIO.isdisjoint(a.tokset | b.tokset)
-    editions = _EDITION_WORDS - {"wireless"} if audio else _EDITION_WORDS
-    wa, wb = identity_words(a) | (editions & a.tokset), identity_words(b) | (editions & b.tokset)
-    return all(_shared(t, b) or _glued(t, a, b) for t in wa) and all(
-        _shared(t, a) or _glued(t, b, a) for t in wb
+    wa, wb = cover_words(a, b), cover_words(b, a)
+    return all(said(t, a, b) or _excused(t, b) for t in wa) and all(
+        said(t, b, a) or _excused(t, a) for t in wb
     )
+
+
+def cover_words(rec: Record, other: Record) -> frozenset[str]:
+    """The words of `rec` that `words_cover` wants the other title to say."""
+    # Earbuds, headphones and speakers are wireless and Bluetooth whether a shop says so or not.
+    audio = not _AUDIO.isdisjoint(rec.tokset | other.tokset)
+    editions = _EDITION_WORDS - {"wireless", "bluetooth"} if audio else _EDITION_WORDS
+    if not _MAKERS_WIRELESS.search(rec.title):
+        editions -= {"wireless"}
+    return identity_words(rec) | (editions & rec.tokset)
+
+
+def _excused(word: str, other: Record) -> bool:
+    """A word one title has that names no other model: the device's category, or a layout
+    the other title names too ("AZERTY" / "FR") or, for AZERTY, leaves unsaid."""
+    if word in _CATEGORY_WORDS:
+        return True
+    for layout in _LAYOUTS:
+        if word in layout:
+            named = _LAYOUT_WORDS.intersection(tokens(other.title))  # "fr" is filler
+            # A French shop's keyboard is AZERTY unless it says otherwise.
+            return not named.isdisjoint(layout) or (not named and "azerty" in layout)
+    return False
 
 
 @lru_cache(maxsize=50_000)

@@ -1,0 +1,67 @@
+"""A word one title adds inside or right after the model's name that both titles share: an
+edition of the line ("Jabra Elite 4 Active" / "Jabra Elite 4", "NZXT Kraken Elite 360" /
+"Kraken 360", "Elgato Facecam MK.2" / "Facecam", "Boombox 3 Wi-Fi" / "Boombox 3").
+
+Words further on describe the device ("Jabra Elite 4 Noir écouteurs sport": "sport" follows a
+category word, not the name), and a name is more than its brand ("Sony ULT WEAR" / "Sony
+WH-ULT900N"). The service reads it; `match-pairs` does not, for a word a shop adds after a
+name is often a feature the other leaves out ("Jabra Elite 8 Active Gen 2" and "MX Master 3S
+Performance" look alike)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from matching.attributes import detect_brand
+from matching.record import Record, make_record
+from matching.veto import cover_words, outside_text, said
+
+# Words that name an edition after a line's name; shops put many others there that name
+# none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
+# Ultra HD").
+_EDITIONS = frozenset(["active", "elite", "wireless", "mk"])
+# Words a shop puts after a name that name no edition.
+_DESCRIBING = frozenset(
+    """
+    noir blanc black white console edition neuf new officiel official version reconditionne
+    avec with mit pour for fr azerty qwerty souris mouse micro microphone
+    """.split()
+)
+
+
+def one_sided_edition(a: Record, b: Record) -> bool:
+    """One title names an edition word right after, or between, words of the model's name
+    that the other title says too, and the other title has no word of its own."""
+    return _edition(a, b) or _edition(b, a)
+
+
+def _edition(x: Record, y: Record) -> bool:
+    # One part number: "Bosch Serie 2 Active Water SMS25AB00G" / "SMS25AB00G" (not digits
+    # only: "Kraken 360 (2023)" joins to "3602023").
+    if any(not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
+        return False
+    mine = cover_words(x, y)
+    theirs = cover_words(y, x)
+    if not all(said(t, y, x) for t in theirs):
+        return False  # both have words of their own: the veto's case
+    toks = _sequence(x.title)
+    brand = x.attrs.brand
+    for i in range(1, len(toks)):
+        word, before = toks[i], toks[i - 1]
+        if word not in mine or word in _DESCRIBING or said(word, x, y):
+            continue
+        if word not in _EDITIONS and not word.startswith(("gen", "mk")):
+            continue
+        if word.startswith("gen") and y.attrs.generation:
+            continue  # "Watch SE 2e génération" / "Watch SE (2023)": the year says it
+        if before not in mine or not said(before, x, y):
+            continue
+        if before == brand or detect_brand(before):
+            continue  # right after the brand, the word is the name itself
+        return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _sequence(title: str) -> tuple[str, ...]:
+    return tuple(make_record("", outside_text(title)).toks)
