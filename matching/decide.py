@@ -11,9 +11,9 @@ from matching.connectivity import network_clash
 from matching.features import FEATURES, INDEX, compare
 from matching.index import OfferIndex
 from matching.model import Model
+from matching.onesided import one_sided_edition
 from matching.qualifiers import ONE_SIDED
 from matching.record import Record
-from matching.onesided import one_sided_edition
 from matching.veto import letter_clash, words_clash, words_cover
 
 # Attribute disagreements that mean "another product" whatever the text similarity says.
