@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from matching.record import Record
 
-# A processor's number and its suffix: "14900k", "14900kf", "7800x3d", "285k".
-_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|gt|te|s)?$")
+# A processor's number and its suffix: "14900k", "14900kf", "7800x3d", "285k", "9654p" (an
+# EPYC for one socket).
+_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|gt|te|s|p)?$")
 _CPU_WORDS = frozenset("core ryzen xeon threadripper pentium celeron athlon epyc".split())
 # A graphics chip's number and its suffix glued to it: "4060ti", "5090d" (China's cut-down
 # card), "7900xtx"; a glued "S" is read as "Super" by `normalise`.
@@ -117,7 +118,7 @@ def _numbers(rec: Record, pattern: re.Pattern[str]) -> dict[str, str]:
 # M3"), where `clash.number_clash` wants a word; read only beside a Mac or an iPad, since "M2"
 # is an SSD's slot elsewhere.
 _APPLE_CHIP = re.compile(r"^m[1-9]$")
-_MACS = frozenset("macbook imac mac ipad".split())
+_MACS = frozenset("macbook imac mac ipad vision".split())
 
 
 def apple_chip_clash(a: Record, b: Record) -> bool:

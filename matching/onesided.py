@@ -20,6 +20,8 @@ from matching.veto import cover_words, outside_text, said
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
 # Ultra HD").
 _EDITIONS = frozenset(["active", "elite", "wireless", "mk"])
+# Words a shop puts inside a name: "Switch Modèle OLED", "ZenWiFi AX XT8".
+_BETWEEN = frozenset(["modele", "model", "modell", "ax", "ac", "be", "edition"])
 # Words a shop puts after a name that name no edition.
 _DESCRIBING = frozenset(
     """
@@ -36,29 +38,38 @@ def one_sided_edition(a: Record, b: Record) -> bool:
 
 
 def _edition(x: Record, y: Record) -> bool:
-    # One part number: "Bosch Serie 2 Active Water SMS25AB00G" / "SMS25AB00G" (not digits
-    # only: "Kraken 360 (2023)" joins to "3602023").
-    if any(not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
+    # One part number: "Bosch Serie 2 Active Water SMS25AB00G" / "SMS25AB00G" (a chipset
+    # such as "X870E" is no part number, nor are digits "Kraken 360 (2023)" joins).
+    if any(len(c) >= 8 and not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
         return False
     mine = cover_words(x, y)
-    theirs = cover_words(y, x)
-    if not all(said(t, y, x) for t in theirs):
+    if not all(said(t, y, x) for t in cover_words(y, x)):
         return False  # both have words of their own: the veto's case
     toks = _sequence(x.title)
-    brand = x.attrs.brand
+
+    def named(t: str | None) -> bool:  # a word or code of the name both say, not the brand
+        return (
+            t is not None
+            and (t in mine or t in x.attrs.codes)
+            and said(t, x, y)
+            and t != x.attrs.brand
+            and not detect_brand(t)
+        )
+
     for i in range(1, len(toks)):
-        word, before = toks[i], toks[i - 1]
-        if word not in mine or word in _DESCRIBING or said(word, x, y):
+        word = toks[i]
+        if word not in mine or word in _DESCRIBING or said(word, x, y) or not named(toks[i - 1]):
             continue
-        if word not in _EDITIONS and not word.startswith(("gen", "mk")):
-            continue
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        # Inside the name: "Crosshair X870E Dark Hero", "Suprim Liquid SOC"; not before a
+        # remote's "RC" ("DJI Flip vlog 4K avec RC-N3") nor a brand or Wi-Fi standard between.
+        if word.isalpha() and named(after) and len(after or "") >= 3 and word not in _BETWEEN:
+            if not detect_brand(word):
+                return True
         if word.startswith("gen") and y.attrs.generation:
             continue  # "Watch SE 2e génération" / "Watch SE (2023)": the year says it
-        if before not in mine or not said(before, x, y):
-            continue
-        if before == brand or detect_brand(before):
-            continue  # right after the brand, the word is the name itself
-        return True
+        if word in _EDITIONS or word.startswith(("gen", "mk")):
+            return True
     return False
 
 

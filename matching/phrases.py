@@ -37,6 +37,9 @@ PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple
     (re.compile(r"\bhp plus\b"), " hpplus ", ("plus",)),
     # Sony's lenses: "G Master" is the "GM" of other shops.
     (re.compile(r"\bg master\b"), " gm ", ("master",)),
+    # Sony's cameras: the "Alpha 1 II" is the "A1 II" of other shops, the "Alpha 6700" the
+    # "A6700".
+    (re.compile(r"\bsony alpha ?(\d{1,4}[a-z]{0,2})\b"), r"sony a\1", ("alpha",)),
     (re.compile(r"\bwi[ -]?fi\b"), "wifi", ("fi",)),
     # A phone's memory and storage written "8/128 Go": 8 GB of memory, 128 of storage.
     (re.compile(r"\b(\d{1,2}) ?/ ?(\d{2,4}) ?(go|gb|to|tb)\b"), r" \1gb \2\3 ", ("/",)),

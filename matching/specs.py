@@ -32,6 +32,8 @@ def spec_clash(a: Record, b: Record) -> bool:
         or placement_clash(a, b)
         or without_clash(a, b)
         or fitted_accessory_clash(a, b)
+        or cable_clash(a, b)
+        or m2_length_clash(a, b)
     )
 
 
@@ -217,3 +219,32 @@ def _fitted(x: Record, y: Record) -> bool:
 
 # Words an accessory's name is made of ("protection écran verre trempé").
 _ACCESSORY_WORDS = ACCESSORY | {"ecran", "screen", "trempe", "glass", "tempered", "verre"}
+
+
+_WIRED = frozenset(["filaire", "wired", "kabelgebunden"])
+_UNWIRED = frozenset(["wireless", "batterie", "battery", "akku"])
+
+
+def cable_clash(a: Record, b: Record) -> bool:
+    """A wired and a wireless or battery edition of one line ("Arctis Nova Pro Wireless" /
+    "Arctis Nova Pro filaire", "Hue Secure caméra filaire" / "sur batterie"), when each
+    title names one side only."""
+    ka, kb = _cable(a), _cable(b)
+    return ka is not None and kb is not None and ka != kb
+
+
+def _cable(rec: Record) -> str | None:
+    wired = not _WIRED.isdisjoint(rec.tokset)
+    unwired = not _UNWIRED.isdisjoint(rec.tokset)
+    if wired == unwired:
+        return None
+    return "wired" if wired else "unwired"
+
+
+_M2_LENGTHS = frozenset(["2230", "2242", "2260", "2280", "22110"])
+
+
+def m2_length_clash(a: Record, b: Record) -> bool:
+    """An M.2 drive's length ("P310 1 To M.2 2230" / "M.2 2280"): two references."""
+    la, lb = _M2_LENGTHS & a.tokset, _M2_LENGTHS & b.tokset
+    return bool(la and lb) and la.isdisjoint(lb)
