@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from matching.attributes import detect_brand
 from matching.record import Record, make_record
-from matching.veto import cover_words, outside_text, said
+from matching.veto import cover_words, excused, outside_text, said
 
 # Words that name an edition after a line's name; shops put many others there that name
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
@@ -43,7 +43,7 @@ def _edition(x: Record, y: Record) -> bool:
     if any(len(c) >= 8 and not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
         return False
     mine = cover_words(x, y)
-    if not all(said(t, y, x) for t in cover_words(y, x)):
+    if not all(said(t, y, x) or excused(t, x) for t in cover_words(y, x)):
         return False  # both have words of their own: the veto's case
     toks = _sequence(x.title)
 

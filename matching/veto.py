@@ -201,8 +201,8 @@ def words_cover(a: Record, b: Record) -> bool:
     if _letters(a.title) != _letters(b.title):
         return False
     wa, wb = cover_words(a, b), cover_words(b, a)
-    return all(said(t, a, b) or _excused(t, b) for t in wa) and all(
-        said(t, b, a) or _excused(t, a) for t in wb
+    return all(said(t, a, b) or excused(t, b) for t in wa) and all(
+        said(t, b, a) or excused(t, a) for t in wb
     )
 
 
@@ -216,7 +216,7 @@ def cover_words(rec: Record, other: Record) -> frozenset[str]:
     return identity_words(rec) | (editions & rec.tokset)
 
 
-def _excused(word: str, other: Record) -> bool:
+def excused(word: str, other: Record) -> bool:
     """A word one title has that names no other model: the device's category, or a layout
     the other title names too ("AZERTY" / "FR") or, for AZERTY, leaves unsaid."""
     if word in _CATEGORY_WORDS:

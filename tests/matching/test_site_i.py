@@ -1,0 +1,102 @@
+"""An eighth set of the site's look-alikes (stop 26): an edition word one title adds to a
+shared name, wired and wireless editions, an M.2 drive's length, EPYC's single-socket parts,
+Apple Vision's chip, Sony's "Alpha" cameras, keyboard layouts and a shop's French words."""
+
+from __future__ import annotations
+
+from lookalikes import either, matched_pairs, matched_products, one_product_each, pair
+from sqlalchemy.orm import Session
+
+from matching.chips import apple_chip_clash, cpu_suffix_clash
+from matching.normalise import tokens
+from matching.onesided import one_sided_edition
+from matching.specs import cable_clash, m2_length_clash
+from matching.veto import words_cover
+
+
+def test_an_edition_word_added_to_the_shared_name() -> None:
+    editions = [
+        ("Jabra Elite 4 Gris foncé", "Jabra Elite 4 Active Noir écouteurs sport"),
+        ("NZXT Kraken 360 (2023) Noir", "NZXT Kraken Elite 360 (2023) Noir écran LCD"),
+        ("Elgato Facecam", "Elgato Facecam MK.2 webcam Full HD 60 ips"),
+        ("SteelSeries Apex Pro TKL (2023) AZERTY", "SteelSeries Apex Pro TKL Wireless (2023)"),
+        ("Jabra Elite 8 Active Noir", "Jabra Elite 8 Active Gen 2 Noir"),
+        ("MSI GeForce RTX 5090 32G SUPRIM SOC", "MSI GeForce RTX 5090 32G SUPRIM LIQUID SOC"),
+    ]
+    for left, right in editions:
+        assert either(one_sided_edition, left, right), (left, right)
+    # Words a shop adds after a name, or inside it, that name no edition.
+    same = [
+        ("Garmin Forerunner 965 Whitestone", "Garmin Forerunner 965 Noir"),
+        ("DJI Air 3 (DJI RC-N2)", "Drone DJI Air 3 avec radiocommande RC-N2"),
+        ("Nintendo Switch Modèle OLED avec Joy-Con Néon", "Console Nintendo Switch (OLED model)"),
+        ("ASUS ZenWiFi XT8 (pack de 2) Noir", "ASUS ZenWiFi AX XT8 2-Pack Blanc Wi-Fi 6 Mesh"),
+        ("Super Mario Bros. Wonder Nintendo Switch", "Jeu Super Mario Bros Wonder - Switch"),
+        ("Logitech MX Master 3S", "Logitech MX Master 3S Performance Wireless Mouse"),
+        ("Rakuten Kobo Sage", 'Liseuse Kobo Sage 8" 32 Go Noir'),
+        # A generation word against a year: the year says it.
+        ("Apple Watch SE GPS 44 mm Minuit (2023)", "Apple Watch SE 2e génération GPS 44mm"),
+        # One long part number: Bosch's "Active Water" names a feature of that part.
+        ("bosch sms25ab00g serie 2 dishwasher", "bosch serie 2 active water sms25ab00g dishwasher"),
+    ]
+    for left, right in same:
+        assert not either(one_sided_edition, left, right), (left, right)
+    # Both titles with words of their own are the veto's case, not this rule's.
+    assert not either(one_sided_edition, "Jabra Elite 4 Active", "Jabra Elite 4 Pro")
+
+
+def test_words_cover_reads_layouts_categories_and_french_wireless() -> None:
+    assert words_cover(*pair("Logitech MX Keys S AZERTY Graphite", "Logitech MX Keys S FR"))
+    assert words_cover(*pair("Logitech MX Keys S AZERTY", "Clavier sans fil Logitech MX Keys S"))
+    # QWERTY is another keyboard than a French shop's AZERTY, and than one it leaves unsaid.
+    assert not words_cover(*pair("Logitech MX Keys S QWERTY", "Logitech MX Keys S FR Graphite"))
+    assert not words_cover(*pair("Logitech MX Keys S QWERTY", "Logitech MX Keys S Graphite"))
+    assert words_cover(*pair("Logitech MX Master 3S", "Souris sans fil Logitech MX Master 3S"))
+    # A maker's English "Wireless" names an edition; a shop's "sans fil" describes.
+    assert not words_cover(*pair("SteelSeries Apex Pro TKL", "SteelSeries Apex Pro TKL Wireless"))
+    belkin = "Belkin BoostCharge Pro 3-en-1 MagSafe 15 W"
+    assert words_cover(*pair(belkin, "Chargeur sans fil " + belkin))
+
+
+def test_specs_and_chips_of_this_set() -> None:
+    assert either(
+        cable_clash, "SteelSeries Arctis Nova Pro Wireless", "SteelSeries Arctis Nova Pro filaire"
+    )
+    assert either(cable_clash, "Hue Secure caméra filaire", "Hue Secure caméra sur batterie")
+    # A power bank's cable is no wired edition; a title naming both sides says neither.
+    assert not either(cable_clash, "Anker Nano Power Bank câble intégré", "Batterie Anker Nano")
+    assert not either(cable_clash, "Casque filaire et sans fil", "Casque sans fil")
+    assert either(m2_length_clash, "Crucial P310 1 To M.2 2230", "Crucial P310 1 To M.2 2280")
+    assert not either(m2_length_clash, "Crucial P310 1 To M.2 2280", "Crucial P310 1To NVMe")
+    assert either(cpu_suffix_clash, "AMD EPYC 9654 96 cœurs SP5", "AMD EPYC 9654P 96 cœurs SP5")
+    assert either(apple_chip_clash, "Apple Vision Pro (M5) 256 Go", "Apple Vision Pro (M2) 256 Go")
+    assert tokens("Sony Alpha 1 II Boîtier nu")[:3] == ["sony", "a1", "ii"]
+    assert tokens("Sony Alpha 6700")[:2] == ["sony", "a6700"]
+
+
+def test_match_pairs_keeps_this_sets_siblings_apart() -> None:
+    apart = [
+        ("AMD EPYC 9654 96 cœurs SP5", "AMD EPYC 9654P 96 cœurs SP5"),
+        ("Apple Vision Pro (M5) 256 Go", "Apple Vision Pro 256 Go (M2, 2024)"),
+        ("SteelSeries Arctis Nova Pro Wireless", "Casque SteelSeries Arctis Nova Pro filaire"),
+        ("Crucial P310 1 To M.2 2230", "Crucial P310 1 To M.2 2280 NVMe PCIe 4.0"),
+    ]  # fmt: skip
+    assert matched_pairs(apart) == [False] * len(apart)
+
+
+def test_the_service_keeps_added_editions_apart(session: Session) -> None:
+    for n, (left, right) in enumerate(
+        [
+            ("Jabra Elite 4 Gris foncé", "Jabra Elite 4 Active Noir écouteurs sport"),
+            ("NZXT Kraken 360 (2023) Noir", "NZXT Kraken Elite 360 (2023) Noir écran LCD"),
+            ("SteelSeries Apex Pro TKL (2023) AZERTY", "SteelSeries Apex Pro TKL Wireless (2023)"),
+        ]
+    ):
+        first, second = matched_products(session, [(left, f"a{n}"), (right, f"b{n}")])
+        assert first != second, (left, right)
+
+
+def test_the_service_joins_this_sets_shop_wordings(session: Session) -> None:
+    keys = ("Logitech MX Keys S AZERTY Graphite", "Clavier sans fil Logitech MX Keys S FR Graphite")
+    g435 = ("Logitech G435 LIGHTSPEED Noir et Jaune fluo", "Casque Logitech G435 Bleu et Framboise")
+    assert one_product_each(session, [keys, g435])
