@@ -21,6 +21,7 @@ from matching.clash import model_clash, watch_case
 from matching.connectivity import mobile
 from matching.features import Corpus, code_hits, same_screen
 from matching.model import Model, load_model
+from matching.onesided import one_sided_edition
 from matching.pairs import shared_features
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record, make_record
@@ -143,6 +144,7 @@ class Groups:
 
 
 COVERED = 0.5
+EDITION_READ, EDITION_CAP = 0.1, 0.05
 
 
 def score_edges(
@@ -179,7 +181,17 @@ def _scores(pairs: Sequence[tuple[int, int]]) -> list[float]:
         if s < COVERED and not (a.attrs.strong_codes or b.attrs.strong_codes):
             if words_cover(a, b):
                 scores[n] = COVERED
+        # An edition word one title adds to the shared name ("Jabra Elite 4" / "Elite 4
+        # Active"), as the service reads it; a maker's part number on either side says more
+        # ("bosch serie 4 dishwasher" / "bosch serie 4 active water sms46ii00g").
+        if scores[n] >= EDITION_READ and not (_part_number(a) or _part_number(b)):
+            if one_sided_edition(a, b, between=False):
+                scores[n] = EDITION_CAP
     return scores
+
+
+def _part_number(rec: Record) -> bool:
+    return any(len(c) >= 8 for c in rec.attrs.strong_codes)
 
 
 def cluster_records(

@@ -31,13 +31,14 @@ _DESCRIBING = frozenset(
 )
 
 
-def one_sided_edition(a: Record, b: Record) -> bool:
-    """One title names an edition word right after, or between, words of the model's name
-    that the other title says too, and the other title has no word of its own."""
-    return _edition(a, b) or _edition(b, a)
+def one_sided_edition(a: Record, b: Record, between: bool = True) -> bool:
+    """One title names an edition word right after, or (with `between`) between, words of
+    the model's name that the other title says too, and the other title has no word of its
+    own."""
+    return _edition(a, b, between) or _edition(b, a, between)
 
 
-def _edition(x: Record, y: Record) -> bool:
+def _edition(x: Record, y: Record, between: bool = True) -> bool:
     # One part number: "Bosch Serie 2 Active Water SMS25AB00G" / "SMS25AB00G" (a chipset
     # such as "X870E" is no part number, nor are digits "Kraken 360 (2023)" joins).
     if any(len(c) >= 8 and not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
@@ -47,10 +48,10 @@ def _edition(x: Record, y: Record) -> bool:
         return False  # both have words of their own: the veto's case
     toks = _sequence(x.title)
 
-    def named(t: str | None) -> bool:  # a word or code of the name both say, not the brand
+    def named(t: str | None) -> bool:  # a word of the name both titles say, not the brand
         return (
             t is not None
-            and (t in mine or t in x.attrs.codes)
+            and t in mine
             and said(t, x, y)
             and t != x.attrs.brand
             and not detect_brand(t)
@@ -63,7 +64,9 @@ def _edition(x: Record, y: Record) -> bool:
         after = toks[i + 1] if i + 1 < len(toks) else None
         # Inside the name: "Crosshair X870E Dark Hero", "Suprim Liquid SOC"; not before a
         # remote's "RC" ("DJI Flip vlog 4K avec RC-N3") nor a brand or Wi-Fi standard between.
-        if word.isalpha() and named(after) and len(after or "") >= 3 and word not in _BETWEEN:
+        if between and word.isalpha() and named(after) and len(after or "") >= 3:
+            if word in _BETWEEN:
+                continue
             if not detect_brand(word):
                 return True
         if word.startswith("gen") and y.attrs.generation:

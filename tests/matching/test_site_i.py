@@ -8,6 +8,7 @@ from lookalikes import either, matched_pairs, matched_products, one_product_each
 from sqlalchemy.orm import Session
 
 from matching.chips import apple_chip_clash, cpu_suffix_clash
+from matching.cluster import cluster_rows
 from matching.normalise import tokens
 from matching.onesided import one_sided_edition
 from matching.specs import cable_clash, m2_length_clash
@@ -100,3 +101,19 @@ def test_the_service_joins_this_sets_shop_wordings(session: Session) -> None:
     keys = ("Logitech MX Keys S AZERTY Graphite", "Clavier sans fil Logitech MX Keys S FR Graphite")
     g435 = ("Logitech G435 LIGHTSPEED Noir et Jaune fluo", "Casque Logitech G435 Bleu et Framboise")
     assert one_product_each(session, [keys, g435])
+
+
+def test_match_cluster_keeps_an_added_edition_word_apart() -> None:
+    for left, right in [
+        ("Jabra Elite 4 Gris foncé", "Jabra Elite 4 Active Noir écouteurs sport"),
+        ("Elgato Facecam", "Elgato Facecam MK.2 webcam Full HD 60 ips"),
+    ]:
+        rows = [{"id": "1", "title": left, "shop": "s1"}, {"id": "2", "title": right, "shop": "s2"}]
+        labels = cluster_rows(rows)
+        assert labels[0] != labels[1], (left, right)
+    # Only the words that name an edition after a name, not those inside it, in clusters:
+    # English appliance titles put many shared words around a shop's word.
+    assert not one_sided_edition(
+        *pair("MSI GeForce RTX 5090 32G SUPRIM SOC", "MSI RTX 5090 32G SUPRIM LIQUID SOC"),
+        between=False,
+    )
