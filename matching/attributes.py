@@ -233,9 +233,12 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     pack = 1
     kinds = [_kind(t) for t in toks]
     sockets: set[int] = set()  # positions of a socket's number ("socket 1151")
+    graphics: set[float] = set()  # a computer's graphics memory ("RTX 4050 6 Go")
     for i, (tok, kind) in enumerate(zip(toks, kinds, strict=True)):
         before = toks[i - 1] if i else ""
         if kind.unit:
+            if kind.unit[0] == "gb" and _after_gpu(toks, i):
+                graphics.add(kind.unit[1])
             if not (kind.unit[0] == "ghz" and before in _TOP_WORDS):
                 units.setdefault(kind.unit[0], set()).add(kind.unit[1])
             continue
@@ -261,6 +264,11 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     for m in _PACK_WORDS.finditer(folded_title) if _PACK_HINT.search(folded_title) else ():
         pack = max(pack, int(m.group(1) or m.group(2)))
     codes.update(joined_codes(toks))
+    # A laptop's memory and storage are its capacities; its graphics card's memory is not
+    # (a graphics card's own title names one capacity, after its chip).
+    gb = units.get("gb", set())
+    if graphics and len(gb - graphics) + len(units.get("tb", ())) >= 2:
+        units["gb"] = gb - graphics
     tokset = set(toks)
     strong = {
         c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
@@ -320,6 +328,17 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         network=read_network(toks, tokset),
         capacities_gb=_capacities(units),
     )
+
+
+_GPU_CHIP = re.compile(r"^(?:rtx|gtx|rx)?\d{4}(?:ti|xt|s)?$")
+
+
+def _after_gpu(toks: list[str], i: int) -> bool:
+    """Whether the capacity at `i` follows a graphics chip: "RTX 4050 6 Go", "RTX4050 6Go"."""
+    before = toks[i - 1] if i else ""
+    if not _GPU_CHIP.match(before):
+        return False
+    return not before[0].isdigit() or (i >= 2 and toks[i - 2] in ("rtx", "gtx", "rx"))
 
 
 def names_device(tok: str) -> bool:

@@ -117,3 +117,17 @@ def test_match_cluster_keeps_an_added_edition_word_apart() -> None:
         *pair("MSI GeForce RTX 5090 32G SUPRIM SOC", "MSI RTX 5090 32G SUPRIM LIQUID SOC"),
         between=False,
     )
+
+
+def test_a_laptops_graphics_memory_is_no_capacity(session: Session) -> None:
+    acer = pair(
+        'Acer Nitro V 15 ANV15-51 i5-13420H RTX 4050 16 Go 512 Go 15,6" FHD 144 Hz',
+        "PC portable gamer Acer Nitro V 15 - Core i5-13420H - RTX 4050 6 Go - 16 Go RAM - "
+        "SSD 512 Go",
+    )
+    assert acer[0].attrs.capacities_gb == acer[1].attrs.capacities_gb == {16, 512}
+    loq = pair("Lenovo LOQ 15IRX9 16 Go 512 Go", "Lenovo LOQ 16Go 512Go SSD GeForce RTX4050 6Go")
+    assert loq[1].attrs.capacities_gb == {16, 512}
+    # A graphics card's own memory stays its capacity.
+    assert pair("Gigabyte GeForce RTX 4060 8 Go", "x")[0].attrs.capacities_gb == {8}
+    assert one_product_each(session, [(acer[0].title, acer[1].title)])
