@@ -185,7 +185,7 @@ def _scores(pairs: Sequence[tuple[int, int]]) -> list[float]:
         # Active"), as the service reads it; a maker's part number on either side says more
         # ("bosch serie 4 dishwasher" / "bosch serie 4 active water sms46ii00g").
         if scores[n] >= EDITION_READ and not (_part_number(a) or _part_number(b)):
-            if one_sided_edition(a, b, between=False):
+            if one_sided_edition(a, b, full=False):
                 scores[n] = EDITION_CAP
     return scores
 

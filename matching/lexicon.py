@@ -26,7 +26,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "gainward": ("gainward",),
     "inno3d": ("inno3d",),
     "evga": ("evga",),
-    "sony": ("sony", "playstation", "dualsense"),
+    "sony": ("sony", "playstation", "dualsense", "ps5", "ps4"),
     "lenovo": ("lenovo", "thinkpad", "ideapad", "legion", "yoga"),
     "dell": ("dell", "alienware", "xps", "latitude", "inspiron"),
     "hp": ("hp", "hewlett packard", "hewlett-packard", "hpe", "omen", "elitebook", "probook"),

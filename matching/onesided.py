@@ -13,8 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from matching.attributes import detect_brand
+from matching.normalise import tokens
 from matching.record import Record, make_record
-from matching.veto import cover_words, excused, outside_text, said
+from matching.veto import cover_words, excused, identity_words, outside_text, said
 
 # Words that name an edition after a line's name; shops put many others there that name
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
@@ -31,11 +32,39 @@ _DESCRIBING = frozenset(
 )
 
 
-def one_sided_edition(a: Record, b: Record, between: bool = True) -> bool:
-    """One title names an edition word right after, or (with `between`) between, words of
-    the model's name that the other title says too, and the other title has no word of its
-    own."""
-    return _edition(a, b, between) or _edition(b, a, between)
+def one_sided_edition(a: Record, b: Record, full: bool = True) -> bool:
+    """One title names an edition word right after words of the model's name that the other
+    title says too, and the other title has no word of its own. The service's `full` reading
+    also takes a word between two of the name's words and an edition the other title lacks
+    ("Édition Deluxe", "Erdtree Edition"); clusters leave those out, as English appliance and
+    processor titles put shop words there ("classic stainless steel", "Black Edition")."""
+    return (
+        _edition(a, b, full)
+        or _edition(b, a, full)
+        or (full and (_named_edition(a, b) or _named_edition(b, a)))
+    )
+
+
+# A game's or a card's edition that is the plain product: "Édition Standard", "OC Edition"
+# (a graphics card's part number says OC its own way).
+_PLAIN_EDITIONS = frozenset(["standard", "oc", "classique", "classic", "normale", "de", "the"])
+
+
+def _named_edition(x: Record, y: Record) -> bool:
+    """ "Hogwarts Legacy Édition Deluxe PS5" / "Hogwarts Legacy PS5": the word beside
+    "edition" names one the other title does not."""
+    toks = tokens(x.title)
+    if "edition" not in toks:
+        return False
+    other, mine = set(tokens(y.title)), identity_words(x)
+    for i, tok in enumerate(toks):
+        if tok != "edition":
+            continue
+        for word in toks[i - 1 : i] + toks[i + 1 : i + 2]:
+            if word in mine and word.isalpha() and word not in _PLAIN_EDITIONS:
+                if word not in other and not said(word, x, y):
+                    return True
+    return False
 
 
 def _edition(x: Record, y: Record, between: bool = True) -> bool:

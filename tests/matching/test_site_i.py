@@ -115,7 +115,7 @@ def test_match_cluster_keeps_an_added_edition_word_apart() -> None:
     # English appliance titles put many shared words around a shop's word.
     assert not one_sided_edition(
         *pair("MSI GeForce RTX 5090 32G SUPRIM SOC", "MSI RTX 5090 32G SUPRIM LIQUID SOC"),
-        between=False,
+        full=False,
     )
 
 
@@ -131,3 +131,23 @@ def test_a_laptops_graphics_memory_is_no_capacity(session: Session) -> None:
     # A graphics card's own memory stays its capacity.
     assert pair("Gigabyte GeForce RTX 4060 8 Go", "x")[0].attrs.capacities_gb == {8}
     assert one_product_each(session, [(acer[0].title, acer[1].title)])
+
+
+def test_a_named_edition_one_title_lacks() -> None:
+    assert one_sided_edition(*pair("Hogwarts Legacy PS5", "Hogwarts Legacy Édition Deluxe PS5"))
+    assert one_sided_edition(
+        *pair("Elden Ring Shadow of the Erdtree Edition PS5", "Elden Ring (PS5)")
+    )
+    # The plain edition, an edition both name, a category word after it.
+    zelda = "Zelda Tears of the Kingdom"
+    assert not one_sided_edition(*pair(zelda + " - Jeu Switch - Édition Standard", zelda))
+    arc = "Intel Arc B580"
+    assert not one_sided_edition(
+        *pair(arc + " Limited Edition 12 Go GDDR6", arc + " 12GB Limited Edition Grafikkarte")
+    )
+    # "Black Edition" processors: only the service reads named editions.
+    assert not one_sided_edition(
+        *pair("amd fx 9370 black edition am3 cpu", "amd fx 9370 4.4 ghz am3 box"), full=False
+    )
+    # A PS5 names Sony.
+    assert pair("Console PS5 Slim avec lecteur disque 1 To", "x")[0].attrs.brand == "sony"
