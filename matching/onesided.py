@@ -60,10 +60,15 @@ def _named_edition(x: Record, y: Record) -> bool:
     for i, tok in enumerate(toks):
         if tok != "edition":
             continue
-        for word in toks[i - 1 : i] + toks[i + 1 : i + 2]:
-            if word in mine and word.isalpha() and word not in _PLAIN_EDITIONS:
-                if word not in other and not said(word, x, y):
-                    return True
+        # French names the edition after the word ("Édition Deluxe"), English before it
+        # ("Erdtree Edition PS5").
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if after in _PLAIN_EDITIONS:
+            continue
+        word = after if after in mine and after.isalpha() else toks[i - 1] if i else ""
+        if word in mine and word.isalpha() and word not in _PLAIN_EDITIONS:
+            if word not in other and not said(word, x, y):
+                return True
     return False
 
 
