@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.clash import case_clash, model_clash
 from matching.connectivity import network_clash
-from matching.features import FEATURES, INDEX, compare
+from matching.features import FEATURES, INDEX, _close, compare
 from matching.index import OfferIndex
 from matching.model import Model
 from matching.onesided import one_sided_edition
@@ -73,7 +73,7 @@ class Candidate:
 
     product_id: int
     score: float
-    method: str  # gtin, mpn, fuzzy, words, new
+    method: str  # gtin, mpn, fuzzy, words, code, new
     decision: str  # accept, review, reject
     via: str | None = None  # the known offer that was compared
     features: dict[str, float] = field(default_factory=dict)
@@ -126,6 +126,22 @@ def _same_part(a: Record, b: Record) -> bool:
     that part."""
     shared = a.attrs.strong_codes & b.attrs.strong_codes
     return any(len(c) >= 8 and len(_DIGIT_RUNS.findall(c)) >= 2 for c in shared)
+
+
+def _one_code(a: Record, b: Record) -> bool:
+    """One maker's code, written by one shop with a region or colour suffix or prefix
+    ("Samsung Odyssey G5 LC27G55TQBUXEN" / "C27G55TQBU", "Sony WH-CH720N" / "WHCH720NB"):
+    a code of 8 characters or more inside the other's, with a few letters around it."""
+    if a.attrs.brand != b.attrs.brand or not a.attrs.brand:
+        return False
+    # Written as one word: a name's words joined ("buds2pro") are no maker's code.
+    codes_a = [c for c in a.attrs.strong_codes & a.tokset if len(c) >= 8 and not c.isdigit()]
+    codes_b = [c for c in b.attrs.strong_codes & b.tokset if len(c) >= 8 and not c.isdigit()]
+    # One letter more is as often another model ("AW3423DW" / "AW3423DWF", "U2724D" /
+    # "U2724DE") as a colour.
+    return any(
+        x == y or (abs(len(x) - len(y)) >= 2 and _close(x, y)) for x in codes_a for y in codes_b
+    )
 
 
 def _glued_qualifiers(a: Record, b: Record) -> bool:
@@ -237,6 +253,8 @@ def best_candidate(
         # "Liseuse Kobo Sage 8 pouces 32 Go Noir"): the learned score reads them as apart.
         if not found and score < accept and all(words_cover(rec, o) for o in others):
             method, score = "words", accept
+        elif not found and score < accept and all(_one_code(rec, o) for o in others):
+            method, score = "code", accept
         if mpn_keys & index.members[pid] and not set(found) & MPN_VETO:
             method, score, found = "mpn", max(score, 0.99), []
         if found:

@@ -37,6 +37,7 @@ MATCH = {
     "mpn": "même référence fabricant (MPN)",
     "fuzzy": "titre et caractéristiques très proches",
     "words": "mêmes mots de modèle, seuls la catégorie, la couleur ou les unités diffèrent",
+    "code": "même référence fabricant dans les deux titres, suffixe de région ou de couleur près",
     "new": "première offre de ce produit",
     "human": "vérifié par la rédaction",
 }

@@ -151,3 +151,16 @@ def test_a_named_edition_one_title_lacks() -> None:
     )
     # A PS5 names Sony.
     assert pair("Console PS5 Slim avec lecteur disque 1 To", "x")[0].attrs.brand == "sony"
+
+
+def test_the_service_reads_one_makers_code_with_a_region_suffix(session: Session) -> None:
+    odyssey = (
+        'Samsung Odyssey G5 27" LC27G55TQBUXEN',
+        "Samsung Odyssey G5 C27G55TQBU 27 pouces QHD 144Hz incurvé",
+    )
+    assert one_product_each(session, [odyssey])
+    # One letter more is another model: FreeSync's "F".
+    dwf = 'Dell Alienware AW3423DWF 34" QD-OLED'
+    dw = "Alienware AW3423DW 34 pouces QD-OLED 175Hz G-Sync Ultimate"
+    first, second = matched_products(session, [(dwf, "d1"), (dw, "d2")])
+    assert first != second
