@@ -268,7 +268,11 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     # (a graphics card's own title names one capacity, after its chip).
     gb = units.get("gb", set())
     if graphics and len(gb - graphics) + len(units.get("tb", ())) >= 2:
-        units["gb"] = gb - graphics
+        units["gb"] = gb = gb - graphics
+    # A part number's last piece ("11350-04-20G", Sapphire's) beside a capacity the title
+    # states: the part names no second capacity. Alone, it may be the capacity ("SDSDXV5-128G").
+    if gb and "-" in folded_title and (pieces := _part_gb(folded_title, toks) & gb) and gb - pieces:
+        units["gb"] = gb - pieces
     tokset = set(toks)
     strong = {
         c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
@@ -328,6 +332,14 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         network=read_network(toks, tokset),
         capacities_gb=_capacities(units),
     )
+
+
+_PART_GB = re.compile(r"\d-(\d{1,4})g\b")
+
+
+def _part_gb(folded: str, toks: list[str]) -> set[float]:
+    """Capacities read only from a part number's last piece ("-20G"), said once."""
+    return {float(v) for v in _PART_GB.findall(folded) if toks.count(v + "gb") == 1}
 
 
 _GPU_CHIP = re.compile(r"^(?:rtx|gtx|rx)?\d{4}(?:ti|xt|s)?$")

@@ -60,10 +60,12 @@ _MARKS = re.compile(r"[™®©℗]")
 _TIMES = re.compile(r"\b(\d{1,2})\s*x\s*(\d)")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _PLUS = re.compile(r"([a-z0-9])\+(?![a-z0-9])")
-# A "+" typed apart before a capacity or a colour is the model's: "Galaxy S25 + 256 Go",
-# "Studio Buds + Noir" (not "PS5 + manette", a bundle).
+# A "+" typed apart before a capacity, a colour or what the device is (a dash, "True
+# Wireless earbuds") is the model's: "Galaxy S25 + 256 Go", "Studio Buds + Noir", "Studio Buds
+# + True Wireless earbuds" (not "PS5 + manette", a bundle).
 _SPACED_PLUS = re.compile(
-    r"([a-z0-9]) \+ (?=(?:\d+(?:[.,]\d+)? ?(?:go|gb|to|tb)\b|(?:"
+    r"([a-z0-9]) \+ (?=(?:\d+(?:[.,]\d+)? ?(?:go|gb|to|tb)\b|- |(?:true wireless|wireless"
+    r"|sans fil|ecouteurs|earbuds|bluetooth|"
     + "|".join(sorted(COLOURS, key=len, reverse=True))
     + r")\b))"
 )

@@ -164,3 +164,20 @@ def test_the_service_reads_one_makers_code_with_a_region_suffix(session: Session
     dw = "Alienware AW3423DW 34 pouces QD-OLED 175Hz G-Sync Ultimate"
     first, second = matched_products(session, [(dwf, "d1"), (dw, "d2")])
     assert first != second
+
+
+def test_the_demos_sapphire_part_numbers_and_buds_plus() -> None:
+    # Sapphire's part numbers end in "-20G": beside a stated capacity, no second one.
+    pulse = pair(
+        "Carte graphique Sapphire Pulse Radeon RX 9060 XT 8 Go GDDR6",
+        "Sapphire Radeon RX 9060 XT Pulse 8GB GDDR6 Graphics card (11350-04-20G)",
+    )
+    assert pulse[0].attrs.capacities_gb == pulse[1].attrs.capacities_gb == {8}
+    # Alone, a part number's piece may be the capacity.
+    sandisk = pair("SanDisk Extreme SDXC SDSDXV5-128G-GNCIN", "x")[0]
+    assert sandisk.attrs.capacities_gb == {128}
+    # "Studio Buds + True Wireless earbuds" is the Buds+, not a bundle.
+    buds = pair("Beats Studio Buds + True Wireless earbuds White", "BEATS Studio Buds + - Noir")
+    assert not buds[0].attrs.bundle and not buds[1].attrs.bundle
+    assert "plus" in buds[0].tokset and "plus" in buds[1].tokset
+    assert pair("PS5 + manette DualSense", "x")[0].attrs.bundle
