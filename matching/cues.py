@@ -14,9 +14,9 @@ from matching.normalise import model_plus
 # it only ("Galaxy S25+", "Disney+", "A++"), which names a model or a class.
 _PLUS_ITEM = re.compile(r"(?:^|\s)\+\s*([a-z0-9]+)|[a-z0-9]\+([a-z0-9]+)")
 # A camera sold with a lens: "Nikon Z fc + 16-50 mm" and "Z fc Kit avec NIKKOR 16-50mm" are
-# one kit, and neither is the lens alone.
+# one kit, and neither is the lens alone; the lens's line may be glued on ("Kit XC15-45mm").
 _LENS_KIT = re.compile(
-    r"\bkit\b.*\b(?:\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm"
+    r"\bkit\b.*\b(?:(?:xc|xf|ef|rf|dt|dc|af)?\d{1,3}(?:[.,]\d)?\s*-\s*\d{1,3}\s*mm"
     r"|\d{2,3}-\d{2,3}\s+(?:is|stm|usm|vr|oss|wr|f/?\d))"
 )
 # "2 USB-C + 1 USB-A": a charger's ports, not two items.

@@ -29,7 +29,8 @@ def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
 # "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
 # decoder, "edge-lit" a backlight.
 # After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
-# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme.
+# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme, "Core Ultra 7"
+# Intel's processor.
 _NOT_QUALIFIER_BEFORE = _word_sets(
     {
         "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
@@ -44,6 +45,7 @@ _NOT_QUALIFIER_BEFORE = _word_sets(
 _NOT_QUALIFIER_AFTER = _word_sets(
     {
         "pro": "hdr reality 4k hd",
+        "ultra": "core",
         "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
         "super": "hdr",
         "xl": "twindos",

@@ -181,3 +181,12 @@ def test_the_demos_sapphire_part_numbers_and_buds_plus() -> None:
     assert not buds[0].attrs.bundle and not buds[1].attrs.bundle
     assert "plus" in buds[0].tokset and "plus" in buds[1].tokset
     assert pair("PS5 + manette DualSense", "x")[0].attrs.bundle
+
+
+def test_core_ultra_and_a_lens_kit_glued_to_its_line() -> None:
+    claw = pair("MSI Claw 8 AI+ A2VM", "Console portable MSI Claw 8 AI+ A2VM Core Ultra 7 258V")
+    assert "ultra" not in claw[1].attrs.qualifiers
+    assert "ultra" in pair("Samsung Galaxy S25 Ultra", "x")[0].attrs.qualifiers
+    kit = pair("Fujifilm X-M5 + XC 15-45 mm F3.5-5.6 OIS PZ Noir", "Fujifilm X-M5 Kit XC15-45mm")
+    assert kit[0].attrs.bundle and kit[1].attrs.bundle
+    assert matched_pairs([(kit[0].title, kit[1].title)]) == [True]
