@@ -54,6 +54,7 @@ def bundle_words(toks: list[str]) -> bool:
     )
 
 
+_BUILT_IN = frozenset(["integre", "integree", "integres", "builtin"])
 _CASE_MATERIALS = frozenset(
     "aluminium aluminum titanium titane steel acier ceramic ceramique resin".split()
 )
@@ -79,6 +80,12 @@ def accessory_words(toks: list[str]) -> bool:
             continue
         if t == "batterie" and toks[i + 1 : i + 2] == ["externe"]:
             continue  # a power bank
+        # A cable built in ("câble USB-C intégré"), a device running on its battery ("sur
+        # batterie"): features.
+        if toks[i + 1 : i + 4] and not _BUILT_IN.isdisjoint(toks[i + 1 : i + 4]):
+            continue
+        if i and toks[i - 1] == "sur" and t in {"batterie", "battery"}:
+            continue
         if t in ("verre", "tempered") and not _PC_CASE.isdisjoint(toks):
             continue  # a PC case's tempered-glass panel
         if t == "bracelet" and not {"activite", "connecte", "fitness"}.isdisjoint(

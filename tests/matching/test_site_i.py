@@ -190,3 +190,14 @@ def test_core_ultra_and_a_lens_kit_glued_to_its_line() -> None:
     kit = pair("Fujifilm X-M5 + XC 15-45 mm F3.5-5.6 OIS PZ Noir", "Fujifilm X-M5 Kit XC15-45mm")
     assert kit[0].attrs.bundle and kit[1].attrs.bundle
     assert matched_pairs([(kit[0].title, kit[1].title)]) == [True]
+
+
+def test_a_built_in_cable_and_a_battery_power_are_features() -> None:
+    anker = pair(
+        "Anker Nano Power Bank 10 000 mAh 30 W câble USB-C intégré",
+        "Anker Nano Power Bank (10K, 30W, Built-In USB-C Cable) Noir",
+    )
+    assert not anker[0].attrs.accessory and not anker[1].attrs.accessory
+    assert not pair("Sonnette vidéo eufy E340 sur batterie", "x")[0].attrs.accessory
+    assert pair("Câble USB-C Anker 1 m", "x")[0].attrs.accessory
+    assert pair("Batterie pour GoPro Hero 12", "x")[0].attrs.accessory
