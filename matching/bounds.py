@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from matching.clash import capacity_clash, case_clash, memory_clash, model_clash, qualifier_clash
 from matching.connectivity import network_clash
 from matching.features import INDEX
+from matching.onesided import one_sided_edition
 from matching.record import Record
 
 Bounds = tuple[float, float, float]
@@ -86,10 +87,10 @@ def cheap_bounds(
 
 def clashing(a: Record, b: Record, vector: Sequence[float], level: str) -> bool:
     """Two products by the identity rules: two models told apart by a qualifier or a model
-    number, a chip or an edition (`clash.py`, `chips.py`, `editions.py`), two networks
-    ("Wi-Fi" / "Wi-Fi + Cellular", 4G / 5G: `connectivity.py`), two capacities, memory,
-    screen or watch case sizes, and at the product level refurbished / new and a bundle / its
-    device."""
+    number, a chip or an edition (`clash.py`, `chips.py`, `editions.py`, and an edition word
+    after a shared name, `onesided.py`), two networks ("Wi-Fi" / "Wi-Fi + Cellular", 4G / 5G:
+    `connectivity.py`), two capacities, memory, screen or watch case sizes, and at the
+    product level refurbished / new and a bundle / its device."""
     return (
         (vector[_QUALIFIER] == 1.0 and qualifier_clash(a, b))
         or vector[_SCREEN] == 1.0  # 13 / 15 inches
@@ -98,6 +99,7 @@ def clashing(a: Record, b: Record, vector: Sequence[float], level: str) -> bool:
         or memory_clash(a, b)
         or capacity_clash(a, b)
         or case_clash(a, b)
+        or one_sided_edition(a, b, full=False)
         or (level == "product" and _condition_or_bundle(a, b))
     )
 

@@ -81,6 +81,9 @@ def test_match_pairs_keeps_this_sets_siblings_apart() -> None:
         ("Apple Vision Pro (M5) 256 Go", "Apple Vision Pro 256 Go (M2, 2024)"),
         ("SteelSeries Arctis Nova Pro Wireless", "Casque SteelSeries Arctis Nova Pro filaire"),
         ("Crucial P310 1 To M.2 2230", "Crucial P310 1 To M.2 2280 NVMe PCIe 4.0"),
+        # An edition word after the shared name, as the service reads it.
+        ("Jabra Elite 4 Gris foncé", "Jabra Elite 4 Active Noir écouteurs sport"),
+        ("SteelSeries Apex Pro TKL (2023) AZERTY", "SteelSeries Apex Pro TKL Wireless (2023)"),
     ]  # fmt: skip
     assert matched_pairs(apart) == [False] * len(apart)
 
