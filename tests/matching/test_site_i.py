@@ -11,6 +11,7 @@ from matching.chips import apple_chip_clash, cpu_suffix_clash
 from matching.cluster import cluster_rows
 from matching.normalise import tokens
 from matching.onesided import one_sided_edition
+from matching.pairs import score_pairs
 from matching.specs import cable_clash, m2_length_clash
 from matching.veto import words_cover
 
@@ -204,3 +205,16 @@ def test_a_built_in_cable_and_a_battery_power_are_features() -> None:
     assert not pair("Sonnette vidéo eufy E340 sur batterie", "x")[0].attrs.accessory
     assert pair("Câble USB-C Anker 1 m", "x")[0].attrs.accessory
     assert pair("Batterie pour GoPro Hero 12", "x")[0].attrs.accessory
+
+
+def test_match_pairs_reads_configurations_at_the_product_level() -> None:
+    pairs = [
+        ("TP-Link Tapo P100 (pack de 4)", "TP-Link Tapo P100 prise connectée (pack de 2)"),
+        ('Apple MacBook Air 13" M3 8 Go 256 Go Minuit', "Apple MacBook Air 13 pouces M3 8Go 512Go"),
+    ]
+    assert matched_pairs(pairs) == [False, False]
+    # The variant level keeps the benchmarks' reading, which the trees learned.
+    rows = [{"id": str(i), "left_title": a, "right_title": b} for i, (a, b) in enumerate(pairs)]
+    variant = score_pairs(rows, "variant")
+    product = score_pairs(rows, "product")
+    assert all(v > p for v, p in zip(variant, product, strict=True))
