@@ -13,7 +13,9 @@ from matching.record import Record
 Bounds = tuple[float, float, float]
 CLASH_CAP = 0.05
 _QUALIFIER, _SCREEN, _COLOUR = (INDEX[f"{k}_conflict"] for k in ("qualifier", "screen", "colour"))
-_PACK, _CAPACITY = INDEX["pack_differ"], INDEX["capacity_conflict"]
+_CONFIGURATION = tuple(
+    INDEX[k] for k in ("pack_differ", "capacity_conflict", "accessory_asym", "fits_asym")
+)
 
 
 class Capped:
@@ -106,11 +108,13 @@ def clashing(a: Record, b: Record, vector: Sequence[float], level: str) -> bool:
 
 
 def _configuration(vector: Sequence[float]) -> bool:
-    """Two pack counts ("pack de 4" / "pack de 2") or two sets of capacities ("8 Go 256 Go" /
-    "8 Go 512 Go"): two configurations, as the service's hard conflicts and the clusters'
+    """Two pack counts ("pack de 4" / "pack de 2"), two sets of capacities ("8 Go 256 Go" /
+    "8 Go 512 Go"), an accessory or a part against a device ("S Pen de remplacement pour
+    Galaxy S25 Ultra"): two products, as the service's hard conflicts and the clusters'
     profiles say. The benchmarks label them one more often (LSPM: pack counts in 16 of 90
-    training pairs; a capacity cap cost LSPM computers 0.3-0.5 points), so only here."""
-    return vector[_PACK] == 1.0 or vector[_CAPACITY] == 1.0
+    training pairs; a capacity cap cost LSPM computers 0.3-0.5 points; 13% of their pairs with
+    an accessory cue on one side), so only at the product level."""
+    return any(vector[i] == 1.0 for i in _CONFIGURATION)
 
 
 def _condition_or_bundle(a: Record, b: Record) -> bool:
