@@ -7,15 +7,14 @@ from collections.abc import Callable, Sequence
 from matching.clash import capacity_clash, case_clash, memory_clash, model_clash, qualifier_clash
 from matching.connectivity import network_clash
 from matching.features import INDEX
-from matching.onesided import one_sided_edition
+from matching.onesided import accessory_maker, one_sided_edition
 from matching.record import Record
 
 Bounds = tuple[float, float, float]
 CLASH_CAP = 0.05
 _QUALIFIER, _SCREEN, _COLOUR = (INDEX[f"{k}_conflict"] for k in ("qualifier", "screen", "colour"))
-_CONFIGURATION = tuple(
-    INDEX[k] for k in ("pack_differ", "capacity_conflict", "accessory_asym", "fits_asym")
-)
+_CONFIGURATION = tuple(INDEX[k] for k in ("pack_differ", "capacity_conflict", "fits_asym"))
+_ACCESSORY = INDEX["accessory_asym"]
 
 
 class Capped:
@@ -103,18 +102,20 @@ def clashing(a: Record, b: Record, vector: Sequence[float], level: str) -> bool:
         or capacity_clash(a, b)
         or case_clash(a, b)
         or one_sided_edition(a, b, full=False)
-        or (level == "product" and (_condition_or_bundle(a, b) or _configuration(vector)))
+        or (level == "product" and (_condition_or_bundle(a, b) or _configuration(a, b, vector)))
     )
 
 
-def _configuration(vector: Sequence[float]) -> bool:
+def _configuration(a: Record, b: Record, vector: Sequence[float]) -> bool:
     """Two pack counts ("pack de 4" / "pack de 2"), two sets of capacities ("8 Go 256 Go" /
     "8 Go 512 Go"), an accessory or a part against a device ("S Pen de remplacement pour
     Galaxy S25 Ultra"): two products, as the service's hard conflicts and the clusters'
     profiles say. The benchmarks label them one more often (LSPM: pack counts in 16 of 90
     training pairs; a capacity cap cost LSPM computers 0.3-0.5 points; 13% of their pairs with
     an accessory cue on one side), so only at the product level."""
-    return any(vector[i] == 1.0 for i in _CONFIGURATION)
+    if any(vector[i] == 1.0 for i in _CONFIGURATION):
+        return True
+    return vector[_ACCESSORY] == 1.0 and not accessory_maker(a, b)
 
 
 def _condition_or_bundle(a: Record, b: Record) -> bool:

@@ -11,7 +11,7 @@ from matching.connectivity import network_clash
 from matching.features import FEATURES, INDEX, _close, compare
 from matching.index import OfferIndex
 from matching.model import Model
-from matching.onesided import one_sided_edition
+from matching.onesided import accessory_maker, one_sided_edition
 from matching.qualifiers import ONE_SIDED
 from matching.record import Record
 from matching.veto import letter_clash, words_clash, words_cover
@@ -110,6 +110,8 @@ def _shown(vector: list[float]) -> dict[str, float]:
 def _excused(conflict: str, a: Record, b: Record) -> bool:
     if conflict == "brand_differ":
         return _brand_named(a, b)
+    if conflict == "accessory_asym":
+        return accessory_maker(a, b)
     if conflict == "qualifier_conflict":
         return _glued_qualifiers(a, b) or _same_part(a, b)
     return False

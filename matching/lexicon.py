@@ -161,6 +161,11 @@ ACCESSORY = frozenset(
     """.split()
 )
 
+# Makers whose products are chargers, cables and memory cards: an accessory word in one
+# title names the product itself ("Chargeur sans fil Belkin BoostCharge Pro" / "Belkin
+# BoostCharge Pro", "Clé USB Kingston DT Exodia" / "Kingston DataTraveler Exodia").
+ACCESSORY_MAKERS = frozenset(["belkin", "anker", "ugreen", "kingston", "sandisk"])
+
 # Cues that the title lists the thing it fits, not itself ("for iPhone 16", "pour AirPods").
 FITS_CUES = frozenset(["pour", "for", "fur", "compatible", "compatibles", "kompatibel", "fits"])
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from matching.attributes import detect_brand
+from matching.lexicon import ACCESSORY_MAKERS
 from matching.normalise import tokens
 from matching.record import Record, make_record
 from matching.veto import cover_words, excused, identity_words, outside_text, said
@@ -113,3 +114,13 @@ def _edition(x: Record, y: Record, between: bool = True) -> bool:
 @lru_cache(maxsize=50_000)
 def _sequence(title: str) -> tuple[str, ...]:
     return tuple(make_record("", outside_text(title)).toks)
+
+
+def accessory_maker(a: Record, b: Record) -> bool:
+    """Both titles name one maker of accessories, and neither says what it fits: an accessory
+    word then names the product ("Chargeur sans fil Belkin BoostCharge Pro" / "Belkin
+    BoostCharge Pro")."""
+    brand = a.attrs.brand
+    return (
+        brand in ACCESSORY_MAKERS and brand == b.attrs.brand and not (a.attrs.fits or b.attrs.fits)
+    )

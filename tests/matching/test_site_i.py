@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from matching.chips import apple_chip_clash, cpu_suffix_clash
 from matching.cluster import cluster_rows
 from matching.normalise import tokens
-from matching.onesided import one_sided_edition
+from matching.onesided import accessory_maker, one_sided_edition
 from matching.pairs import score_pairs
 from matching.specs import cable_clash, m2_length_clash
 from matching.veto import words_cover
@@ -221,3 +221,15 @@ def test_match_pairs_reads_configurations_at_the_product_level() -> None:
     variant = score_pairs(rows, "variant")
     product = score_pairs(rows, "product")
     assert all(v > p for v, p in zip(variant, product, strict=True))
+
+
+def test_an_accessory_makers_product_named_by_its_category(session: Session) -> None:
+    belkin = (
+        "Belkin BoostCharge Pro 3-en-1 avec MagSafe 15 W Noir",
+        "Chargeur sans fil Belkin BoostCharge Pro 3 en 1 MagSafe 15W Blanc",
+    )
+    assert either(accessory_maker, *belkin) and not either(
+        accessory_maker, "Coque Spigen pour iPhone 16", "Apple iPhone 16"
+    )
+    assert matched_pairs([belkin]) == [True]
+    assert one_product_each(session, [belkin])
