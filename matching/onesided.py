@@ -10,6 +10,7 @@ Performance" look alike)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from matching.attributes import detect_brand
@@ -21,7 +22,8 @@ from matching.veto import cover_words, excused, identity_words, outside_text, sa
 # Words that name an edition after a line's name; shops put many others there that name
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
 # Ultra HD").
-_EDITIONS = frozenset(["active", "elite", "wireless", "mk"])
+_EDITIONS = frozenset(["active", "elite", "wireless"])
+_NUMBERED = re.compile(r"^(?:gen\d{1,2}|mk\d?)$")
 # Words a shop puts inside a name: "Switch Modèle OLED", "ZenWiFi AX XT8".
 _BETWEEN = frozenset(["modele", "model", "modell", "ax", "ac", "be", "edition"])
 # Words a shop puts after a name that name no edition.
@@ -39,11 +41,23 @@ def one_sided_edition(a: Record, b: Record, full: bool = True) -> bool:
     also takes a word between two of the name's words and an edition the other title lacks
     ("Édition Deluxe", "Erdtree Edition"); clusters leave those out, as English appliance and
     processor titles put shop words there ("classic stainless steel", "Black Edition")."""
+    # Most pairs name the same edition words, or none: no need to read their names.
+    if not full and _edition_words(a.tokset) == _edition_words(b.tokset):
+        return False
     return (
         _edition(a, b, full)
         or _edition(b, a, full)
         or (full and (_named_edition(a, b) or _named_edition(b, a)))
     )
+
+
+def _edition_words(tokset: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokset if _edition_word(t))
+
+
+def _edition_word(word: str) -> bool:
+    """ "Active", "Elite", "Wireless", "MK2" or "Gen 2" ("gen2"), not "Genesis"."""
+    return word in _EDITIONS or bool(_NUMBERED.match(word))
 
 
 # A game's or a card's edition that is the plain product: "Édition Standard", "OC Edition"
@@ -104,9 +118,9 @@ def _edition(x: Record, y: Record, between: bool = True) -> bool:
                 continue
             if not detect_brand(word):
                 return True
-        if word.startswith("gen") and y.attrs.generation:
+        if word.startswith("gen") and y.attrs.generation and _NUMBERED.match(word):
             continue  # "Watch SE 2e génération" / "Watch SE (2023)": the year says it
-        if word in _EDITIONS or word.startswith(("gen", "mk")):
+        if _edition_word(word):
             return True
     return False
 
