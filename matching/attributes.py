@@ -89,8 +89,12 @@ class Attributes:
     capacities_gb: frozenset[float] = frozenset()
 
 
+# A drive's binary sizes: "2048G" is a 2 TB drive.
+_BINARY = {1024.0: 1000.0, 2048.0: 2000.0, 4096.0: 4000.0, 8192.0: 8000.0}
+
+
 def _capacities(units: dict[str, set[float]]) -> frozenset[float]:
-    gb = set(units.get("gb", ()))
+    gb = {_BINARY.get(v, v) for v in units.get("gb", ())}
     gb.update(v * 1000 for v in units.get("tb", ()))
     return frozenset(gb)
 

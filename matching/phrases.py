@@ -37,6 +37,12 @@ PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple
     (re.compile(r"\bhp plus\b"), " hpplus ", ("plus",)),
     # Sony's lenses: "G Master" is the "GM" of other shops.
     (re.compile(r"\bg master\b"), " gm ", ("master",)),
+    # A laptop shop's "R7-7735HS" is the Ryzen 7 7735HS (not a year: "EOS R5 2024").
+    (
+        re.compile(r"\br([3579])[- ]?((?!20\d\d)[1-9]\d{3}(?:[a-z]{1,3}\d?)?)\b"),
+        r"ryzen \1 \2",
+        ("r",),
+    ),
     # Sony's cameras: the "Alpha 1 II" is the "A1 II" of other shops, the "Alpha 6700" the
     # "A6700".
     (re.compile(r"\bsony alpha ?(\d{1,4}[a-z]{0,2})\b"), r"sony a\1", ("alpha",)),

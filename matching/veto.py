@@ -16,6 +16,7 @@ from matching.attributes import PACKAGING, TECH, UNIT_RE, detect_brand, named_br
 from matching.describe import GENERIC
 from matching.lexicon import ACCESSORY, COLOURS, FITS_CUES, REFURBISHED
 from matching.normalise import tokens
+from matching.qualifiers import QUALIFIERS
 from matching.record import Record, make_record
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -57,7 +58,8 @@ _NOT_MODEL_WORDS = frozenset(
     systemkamera body boitier nu prise mesure consommation pack lot montre lunette lecteur
     connexion ventirad double pwm gamer photo retroeclaire secteur serveur passif accelerator
     workstation systeme canal dimmable multicolore couleur entierement amelioree vdsl mesh
-    incurve rakuten""".split()
+    incurve rakuten konsole doorbell sonnette passiv gekuhlt aspirateur laveur vacuum
+    autovidage pliable""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).
@@ -104,15 +106,34 @@ def identity_words(rec: Record) -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def _identity_words(title: str) -> frozenset[str]:
+    named = _colour_names(title)
     return frozenset(
         t
         for t in _outside_brackets(title)
         if len(t) >= 2 or t.isdigit()
         if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
-        if t not in _NOT_MODEL_WORDS and t not in REFURBISHED
+        if t not in _NOT_MODEL_WORDS and t not in REFURBISHED and t not in named
         if not UNIT_RE.match(t) and not TECH.match(t)
         if t.isalpha() or len(t) <= 4
     )
+
+
+def _colour_names(title: str) -> frozenset[str]:
+    """The words of a maker's colour name at the end of a title, beside a colour: "Forest
+    Green", "Argent poli", "Gris froid", "Noir de jais". A model's word there is no colour
+    ("iPhone 16 Pro Max Black": "Max" is a qualifier)."""
+    toks = tokens(title)
+    out = set()
+    for i in range(max(0, len(toks) - 3), len(toks)):
+        if toks[i] not in COLOURS:
+            continue
+        # French names the shade after the colour ("Gris froid"), English before it, when
+        # the colour ends the title ("Forest Green").
+        word = toks[i + 1] if i + 1 < len(toks) else toks[i - 1] if i else ""
+        if len(word) >= 3 and word.isalpha() and word not in COLOURS:
+            if word not in QUALIFIERS and not detect_brand(word):
+                out.add(word)
+    return frozenset(out)
 
 
 def words_clash(a: Record, b: Record) -> bool:
@@ -198,7 +219,7 @@ def words_cover(a: Record, b: Record) -> bool:
     ua, ub = a.attrs.units, b.attrs.units  # "10000 mAh" / "20000 mAh", "38 mm" / "42 mm"
     if any(ua[u].isdisjoint(ub[u]) for u in ua.keys() & ub.keys()):
         return False
-    if _letters(a.title) != _letters(b.title):
+    if _loose_letters(a, b) - _letters(b.title) or _loose_letters(b, a) - _letters(a.title):
         return False
     wa, wb = cover_words(a, b), cover_words(b, a)
     return all(said(t, a, b) or excused(t, b) for t in wa) and all(
@@ -213,7 +234,10 @@ def cover_words(rec: Record, other: Record) -> frozenset[str]:
     editions = _EDITION_WORDS - {"wireless", "bluetooth"} if audio else _EDITION_WORDS
     if not _MAKERS_WIRELESS.search(rec.title):
         editions -= {"wireless"}
-    return identity_words(rec) | (editions & rec.tokset)
+    words = identity_words(rec)
+    if audio:
+        words -= {"wireless", "bluetooth"}
+    return words | (editions & rec.tokset)
 
 
 def excused(word: str, other: Record) -> bool:
@@ -227,6 +251,21 @@ def excused(word: str, other: Record) -> bool:
             # A French shop's keyboard is AZERTY unless it says otherwise.
             return not named.isdisjoint(layout) or (not named and "azerty" in layout)
     return False
+
+
+def _loose_letters(x: Record, y: Record) -> frozenset[str]:
+    """The one-letter words of `x` but those the other title glues to their neighbour ("Nikon
+    Z f" / "Zf") and a spec's letter ("M.2")."""
+    toks = tokens(x.title)
+    out = set()
+    for i, t in enumerate(toks):
+        if t not in _letters(x.title):
+            continue
+        before, after = toks[i - 1] if i else "", toks[i + 1] if i + 1 < len(toks) else ""
+        if before + t in y.tokset or t + after in y.tokset or after[:1].isdigit():
+            continue
+        out.add(t)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=50_000)
