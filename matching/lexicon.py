@@ -144,7 +144,7 @@ COLOURS = frozenset(
     deep profond profonde jais jet jetblack fonce clair dark platine platinum citronnelle
     lemongrass indigo pivoine peony glace ice vanille vanilla laiton brass galet pebble chalk
     craie azur azure neige carbone carbon charbon charcoal pacifique pacific pale blush doux
-    fluo framboise raspberry
+    fluo framboise raspberry blanche
     """.split()
 )
 

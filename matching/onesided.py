@@ -22,7 +22,7 @@ from matching.veto import cover_words, excused, identity_words, outside_text, sa
 # Words that name an edition after a line's name; shops put many others there that name
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
 # Ultra HD").
-_EDITIONS = frozenset(["active", "elite", "wireless"])
+_EDITIONS = frozenset(["active", "elite", "wireless", "lite", "touch", "ii", "iii", "iv"])
 _NUMBERED = re.compile(r"^(?:gen\d{1,2}|mk\d?)$")
 # Words a shop puts inside a name: "Switch Modèle OLED", "ZenWiFi AX XT8".
 _BETWEEN = frozenset(["modele", "model", "modell", "ax", "ac", "be", "edition"])

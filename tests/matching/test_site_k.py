@@ -4,10 +4,11 @@ binary size, a laptop shop's "R7-7735HS"."""
 
 from __future__ import annotations
 
-from lookalikes import one_product_each, pair
+from lookalikes import matched_pairs, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.normalise import tokens
+from matching.onesided import one_sided_edition
 from matching.veto import identity_words, words_cover
 
 
@@ -51,4 +52,18 @@ def test_the_service_joins_set_ks_shop_wordings(session: Session) -> None:
             ("Nikon Zf Boîtier nu", "Nikon Z f Body Vollformat-Systemkamera 24,5 MP schwarz"),
             ("Console Nintendo Switch 2", "Nintendo Switch 2 Konsole schwarz"),
         ],
+    )
+
+
+def test_more_edition_words_after_a_shared_name() -> None:
+    for left, right in [
+        ("HYTE Y70", "HYTE Y70 Touch Infinite boîtier écran tactile"),
+        ("ASRock X870E Taichi", "ASRock X870E Taichi Lite AM5 E-ATX"),
+        ("Marshall Middleton Black and Brass", "Marshall Middleton II Noir & Laiton"),
+    ]:
+        assert one_sided_edition(*pair(left, right), full=False), (left, right)
+    assert matched_pairs([("HYTE Y70", "HYTE Y70 Touch Infinite boîtier")]) == [False]
+    # The edition both name.
+    assert not one_sided_edition(
+        *pair("PocketBook Touch Lux 5 Ink Black", "Liseuse PocketBook Touch Lux 5 6 pouces")
     )
