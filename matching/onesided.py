@@ -4,9 +4,9 @@ edition of the line ("Jabra Elite 4 Active" / "Jabra Elite 4", "NZXT Kraken Elit
 
 Words further on describe the device ("Jabra Elite 4 Noir écouteurs sport": "sport" follows a
 category word, not the name), and a name is more than its brand ("Sony ULT WEAR" / "Sony
-WH-ULT900N"). The service reads it; `match-pairs` does not, for a word a shop adds after a
-name is often a feature the other leaves out ("Jabra Elite 8 Active Gen 2" and "MX Master 3S
-Performance" look alike)."""
+WH-ULT900N"). The service reads every word there; `match-pairs` and clusters only a listed
+edition word ("Active", "Elite", "Lite", "MK2"...), for a shop's word after a name is more
+often a feature the other leaves out ("MX Master 3S Performance", "Serie 2 Active Water")."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def _named_edition(x: Record, y: Record) -> bool:
     return False
 
 
-def _edition(x: Record, y: Record, between: bool = True) -> bool:
+def _edition(x: Record, y: Record, full: bool = True) -> bool:
     # One part number: "Bosch Serie 2 Active Water SMS25AB00G" / "SMS25AB00G" (a chipset
     # such as "X870E" is no part number, nor are digits "Kraken 360 (2023)" joins).
     if any(len(c) >= 8 and not c.isdigit() for c in x.attrs.strong_codes & y.attrs.strong_codes):
@@ -111,9 +111,9 @@ def _edition(x: Record, y: Record, between: bool = True) -> bool:
         if word not in mine or word in _DESCRIBING or said(word, x, y) or not named(toks[i - 1]):
             continue
         after = toks[i + 1] if i + 1 < len(toks) else None
-        # Inside the name: "Crosshair X870E Dark Hero", "Suprim Liquid SOC"; not before a
-        # remote's "RC" ("DJI Flip vlog 4K avec RC-N3") nor a brand or Wi-Fi standard between.
-        if between and word.isalpha() and named(after) and len(after or "") >= 3:
+        # Inside the name: "Suprim Liquid SOC", "DG DN II Art"; not before a remote's "RC"
+        # ("DJI Flip vlog 4K avec RC-N3") nor a brand or Wi-Fi standard between.
+        if full and word.isalpha() and named(after) and len(after or "") >= 3:
             if word in _BETWEEN:
                 continue
             if not detect_brand(word):
