@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.clash import case_clash, model_clash
 from matching.connectivity import network_clash
-from matching.features import FEATURES, INDEX, _close, compare
+from matching.features import FEATURES, INDEX, close_codes, compare
 from matching.index import OfferIndex
 from matching.model import Model
 from matching.onesided import accessory_maker, one_sided_edition
@@ -132,8 +132,8 @@ def _same_part(a: Record, b: Record) -> bool:
 
 def _one_code(a: Record, b: Record) -> bool:
     """One maker's code, written by one shop with a region or colour suffix or prefix
-    ("Samsung Odyssey G5 LC27G55TQBUXEN" / "C27G55TQBU", "Sony WH-CH720N" / "WHCH720NB"):
-    a code of 8 characters or more inside the other's, with a few letters around it."""
+    ("Samsung Odyssey G5 LC27G55TQBUXEN" / "C27G55TQBU"): a code of 8 characters or more
+    inside the other's, with two letters or more around it."""
     if a.attrs.brand != b.attrs.brand or not a.attrs.brand:
         return False
     # Written as one word: a name's words joined ("buds2pro") are no maker's code.
@@ -142,7 +142,9 @@ def _one_code(a: Record, b: Record) -> bool:
     # One letter more is as often another model ("AW3423DW" / "AW3423DWF", "U2724D" /
     # "U2724DE") as a colour.
     return any(
-        x == y or (abs(len(x) - len(y)) >= 2 and _close(x, y)) for x in codes_a for y in codes_b
+        x == y or (abs(len(x) - len(y)) >= 2 and close_codes(x, y))
+        for x in codes_a
+        for y in codes_b
     )
 
 

@@ -133,7 +133,7 @@ class Corpus:
 _LONG_SUFFIX = 6
 
 
-def _close(code: str, other: str) -> bool:
+def close_codes(code: str, other: str) -> bool:
     """One code is the other plus a short letter suffix or prefix ("kd65af8" / "kd65af8bu")."""
     short, long_ = (code, other) if len(code) < len(other) else (other, code)
     extra = len(long_) - len(short)
@@ -163,18 +163,18 @@ def _blob(joins: frozenset[str]) -> str:
 
 
 def _near(code: str, joins: frozenset[str]) -> bool:
-    """A code of the other text is `code` plus or minus a few characters (see `_close`)."""
+    """A code of the other text is `code` plus or minus a few characters (see `close_codes`)."""
     n = len(code)
     # Shorter: a piece of `code` cut at either end (or both) that the other text has.
     for extra in range(1, min(_LONG_SUFFIX, n - 4) + 1):
         for start in range(extra + 1):
             piece = code[start : start + n - extra]
-            if piece in joins and _close(code, piece):
+            if piece in joins and close_codes(code, piece):
                 return True
     # Longer: the other text holds `code` inside a longer code.
     if code not in _blob(joins):
         return False
-    return any(n < len(o) <= n + _LONG_SUFFIX and code in o and _close(code, o) for o in joins)
+    return any(n < len(o) <= n + _LONG_SUFFIX and code in o and close_codes(code, o) for o in joins)
 
 
 @lru_cache(maxsize=500_000)
