@@ -92,7 +92,8 @@ def clashing(a: Record, b: Record, vector: Sequence[float], level: str) -> bool:
     number, a chip or an edition (`clash.py`, `chips.py`, `editions.py`, and an edition word
     after a shared name, `onesided.py`), two networks ("Wi-Fi" / "Wi-Fi + Cellular", 4G / 5G:
     `connectivity.py`), two capacities, memory, screen or watch case sizes, and at the
-    product level refurbished / new and a bundle / its device."""
+    product level refurbished / new, a bundle / its device, two pack counts or sets of
+    capacities and an accessory / its device."""
     return (
         (vector[_QUALIFIER] == 1.0 and qualifier_clash(a, b))
         or vector[_SCREEN] == 1.0  # 13 / 15 inches
