@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from matching.capacities import capacities, own_gigabytes
 from matching.connectivity import read_network
 from matching.cues import accessory_words, bundle_words, lens_kit, plus_items
 from matching.lexicon import ACCESSORY, BRANDS, BUNDLE, COLOURS, FILLER, FITS_CUES, REFURBISHED
@@ -87,16 +88,6 @@ class Attributes:
     network: str | None = None  # "5g", "4g", "cellular", "wifi", "gps" (`connectivity.py`)
     # Storage and memory in GB (1 TB = 1000 GB), read once: every pair rule asks for them.
     capacities_gb: frozenset[float] = frozenset()
-
-
-# A drive's binary sizes: "2048G" is a 2 TB drive.
-_BINARY = {1024.0: 1000.0, 2048.0: 2000.0, 4096.0: 4000.0, 8192.0: 8000.0}
-
-
-def _capacities(units: dict[str, set[float]]) -> frozenset[float]:
-    gb = {_BINARY.get(v, v) for v in units.get("gb", ())}
-    gb.update(v * 1000 for v in units.get("tb", ()))
-    return frozenset(gb)
 
 
 def detect_brand(folded: str) -> str | None:
@@ -237,12 +228,9 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     pack = 1
     kinds = [_kind(t) for t in toks]
     sockets: set[int] = set()  # positions of a socket's number ("socket 1151")
-    graphics: set[float] = set()  # a computer's graphics memory ("RTX 4050 6 Go")
     for i, (tok, kind) in enumerate(zip(toks, kinds, strict=True)):
         before = toks[i - 1] if i else ""
         if kind.unit:
-            if kind.unit[0] == "gb" and _after_gpu(toks, i):
-                graphics.add(kind.unit[1])
             if not (kind.unit[0] == "ghz" and before in _TOP_WORDS):
                 units.setdefault(kind.unit[0], set()).add(kind.unit[1])
             continue
@@ -268,15 +256,7 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
     for m in _PACK_WORDS.finditer(folded_title) if _PACK_HINT.search(folded_title) else ():
         pack = max(pack, int(m.group(1) or m.group(2)))
     codes.update(joined_codes(toks))
-    # A laptop's memory and storage are its capacities; its graphics card's memory is not
-    # (a graphics card's own title names one capacity, after its chip).
-    gb = units.get("gb", set())
-    if graphics and len(gb - graphics) + len(units.get("tb", ())) >= 2:
-        units["gb"] = gb = gb - graphics
-    # A part number's last piece ("11350-04-20G", Sapphire's) beside a capacity the title
-    # states: the part names no second capacity. Alone, it may be the capacity ("SDSDXV5-128G").
-    if gb and "-" in folded_title and (pieces := _part_gb(folded_title, toks) & gb) and gb - pieces:
-        units["gb"] = gb - pieces
+    own_gigabytes(units, toks, folded_title)
     tokset = set(toks)
     strong = {
         c for c in codes if (c not in tokset and len(c) >= 4) or (c in tokset and _kind(c).strong)
@@ -334,27 +314,8 @@ def extract(toks: list[str], folded_title: str, brand_field: str | None = None) 
         part_models=frozenset(part_models),
         packaging=packaging.pop() if len(packaging) == 1 else None,
         network=read_network(toks, tokset),
-        capacities_gb=_capacities(units),
+        capacities_gb=capacities(units),
     )
-
-
-_PART_GB = re.compile(r"\d-(\d{1,4})g\b")
-
-
-def _part_gb(folded: str, toks: list[str]) -> set[float]:
-    """Capacities read only from a part number's last piece ("-20G"), said once."""
-    return {float(v) for v in _PART_GB.findall(folded) if toks.count(v + "gb") == 1}
-
-
-_GPU_CHIP = re.compile(r"^(?:rtx|gtx|rx)?\d{4}(?:ti|xt|s)?$")
-
-
-def _after_gpu(toks: list[str], i: int) -> bool:
-    """Whether the capacity at `i` follows a graphics chip: "RTX 4050 6 Go", "RTX4050 6Go"."""
-    before = toks[i - 1] if i else ""
-    if not _GPU_CHIP.match(before):
-        return False
-    return not before[0].isdigit() or (i >= 2 and toks[i - 2] in ("rtx", "gtx", "rx"))
 
 
 def names_device(tok: str) -> bool:
