@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching.features import FEATURES, Corpus, _close, _near, _units, compare
+from matching.features import FEATURES, Corpus, _near, _units, close_codes, compare
 from matching.normalise import tokens
 from matching.record import grouped_codes, make_record
 
@@ -43,11 +43,11 @@ def test_ports_and_place_settings_are_not_packs_or_bundles() -> None:
 
 
 def test_region_suffix_of_a_long_code_is_near() -> None:
-    assert _close("ue32m5520", "ue32m5520akxxu")
+    assert close_codes("ue32m5520", "ue32m5520akxxu")
     assert _near("ue32m5520akxxu", frozenset({"samsung", "ue32m5520"}))
     # A short code may not take a long suffix: "a590" is not "a590xyzab".
-    assert not _close("a590", "a590xyzab")
-    assert not _close("abc12", "abc12xyzab")
+    assert not close_codes("a590", "a590xyzab")
+    assert not close_codes("abc12", "abc12xyzab")
 
 
 def test_abbreviations_spell_one_word() -> None:
@@ -92,9 +92,9 @@ def test_words_before_a_standard_or_a_whole_code_make_no_code() -> None:
 
 
 def test_a_line_name_inside_a_full_code_is_near() -> None:
-    assert _close("nu7400", "ue43nu7400u") and _close("40nu7120", "ue40nu7120kxxu")
-    assert _close("nu7400", "ue43nu7400uxxu")
-    assert not _close("7400", "ue43nu7400u") and not _close("a590", "xxa590yyyy")
+    assert close_codes("nu7400", "ue43nu7400u") and close_codes("40nu7120", "ue40nu7120kxxu")
+    assert close_codes("nu7400", "ue43nu7400uxxu")
+    assert not close_codes("7400", "ue43nu7400u") and not close_codes("a590", "xxa590yyyy")
     tv = make_record("1", "samsung ue82nu8000txxu 82 hdr extreme 4k ultra hd smart tv")
     assert tv.attrs.strong_codes == {"ue82nu8000txxu"}
 
