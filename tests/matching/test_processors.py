@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from matching.cluster import code_clash, profile
+from matching.cluster import code_clash
 from matching.features import code_hits
+from matching.groups import profile
 from matching.normalise import normalise
 from matching.partnumbers import read_part
 from matching.record import make_record
