@@ -59,7 +59,7 @@ _NOT_MODEL_WORDS = frozenset(
     connexion ventirad double pwm gamer photo retroeclaire secteur serveur passif accelerator
     workstation systeme canal dimmable multicolore couleur entierement amelioree vdsl mesh
     incurve rakuten konsole doorbell sonnette passiv gekuhlt aspirateur laveur vacuum
-    autovidage pliable""".split()
+    autovidage pliable sockel atx""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).
@@ -137,7 +137,7 @@ def _colour_names(title: str) -> frozenset[str]:
 
 
 def words_clash(a: Record, b: Record) -> bool:
-    """Each side names the model with a word or number the other lacks: at the product
+    """Each side names the model with one word or number the other lacks: at the product
     level, two different models of one line."""
     only_a = [t for t in identity_words(a) if not _shared(t, b)]
     only_b = [t for t in identity_words(b) if not _shared(t, a)]
@@ -146,7 +146,10 @@ def words_clash(a: Record, b: Record) -> bool:
     # A word glued to its neighbour on the other side ("lga 1700" / "lga1700") is shared.
     only_a = [t for t in only_a if not _glued(t, a, b)]
     only_b = [t for t in only_b if not _glued(t, b, a)]
-    return bool(only_a and only_b)
+    # One word each, in a shared name ("Prime" / "Dual", "16" / "Air"). Titles that each
+    # carry more words of their own are two shops' descriptions, the learned score's to weigh:
+    # on third-party pairs (`bench/service_pairs.py`) such a veto split 85% true matches.
+    return len(only_a) == 1 and len(only_b) == 1
 
 
 _SIZE_UNITS = ("in", "mhz", "mm", "w")
@@ -298,11 +301,14 @@ def _one_letter(x: Record, y: Record) -> bool:
             continue
         if letter in "ld" and after is not None and after[0] in "aeiouyh":
             continue  # "l'appareil", "d'origine"
+        if _SIZES.get(letter, "") in ty:
+            continue  # a size written out: "Intuos Pro M" / "Intuos Pro Medium"
         return True
     return False
 
 
 _DIGIT = re.compile(r"\d").search
+_SIZES = {"s": "small", "m": "medium", "l": "large"}
 
 
 @lru_cache(maxsize=50_000)
