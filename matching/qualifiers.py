@@ -3,6 +3,8 @@ a qualifier word is something else ("Super UHD", "HDR Pro", "A+", "mini fridge")
 
 from __future__ import annotations
 
+import re
+
 # Tokens that change the model without looking like a code: "RTX 5070 Ti", "iPhone 16 Pro Max".
 QUALIFIERS = frozenset(
     """
@@ -57,7 +59,7 @@ def read_qualifiers(toks: list[str], tokset: set[str]) -> frozenset[str]:
     found = tokset & QUALIFIERS
     if any(t.startswith("sxm") for t in tokset):
         found.add("sxm")  # "H100 SXM5": the form factor with its generation
-    for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys()):
+    for word in found & (_NOT_QUALIFIER_BEFORE.keys() | _NOT_QUALIFIER_AFTER.keys() | {"fe"}):
         if all(_not_qualifier(toks, i) for i, t in enumerate(toks) if t == word):
             found.discard(word)
     return frozenset(found)
@@ -67,6 +69,21 @@ def _not_qualifier(toks: list[str], i: int) -> bool:
     before = toks[i - 1] if i else ""
     after = toks[i + 1] if i + 1 < len(toks) else ""
     word = toks[i]
+    if word == "fe" and _focal(toks[i + 1 : i + 3]) and any(_APERTURE.fullmatch(t) for t in toks):
+        return True  # Sony's lens mount: "FE 16-25 mm F2.8 G", "FE 50mm F1.8"
     return after in _NOT_QUALIFIER_BEFORE.get(word, ()) or (
         before in _NOT_QUALIFIER_AFTER.get(word, ())
     )
+
+
+def _focal(nxt: list[str]) -> bool:
+    """A focal length or range follows: "50mm", "16 25mm"."""
+    if not nxt:
+        return False
+    if _MM.fullmatch(nxt[0]):
+        return True
+    return nxt[0].isdigit() and len(nxt) > 1 and bool(_MM.fullmatch(nxt[1]))
+
+
+_MM = re.compile(r"\d+mm")
+_APERTURE = re.compile(r"f\d*")  # "F2.8" is ["f2", "8"], "f/2,8" ["f", "2", "8"]
