@@ -25,7 +25,9 @@ TECH = re.compile(
     r"|(?:fc)?lga\d{3,4}(?:v\d)?|s(?:775|115[015]|1156|1200|1366|1700|1851|2011|2066)|am[2-5]|fm[12]"
     r"|tr4|sp[35]|strx4|skt\d{3,4}"
     # A chip's process node ("14nm").
-    r"|\d{1,2}nm)$"
+    r"|\d{1,2}nm"
+    # A memory module's ranks ("2Rx4").
+    r"|\drx\d{1,2})$"
 )
 # Words before a socket's number ("socket 1151", "lga 2066"), and before a processor's top
 # frequency ("up to 4.2 GHz", "turbo 3.8 GHz"), which another shop gives as the base one.

@@ -119,6 +119,7 @@ PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple
     ),
     # One part, two words: "dissipateur thermique" is a heatsink; Corsair's "C30" a CL30.
     (re.compile(r"\bdissipateur(?: thermique)?\b"), "heatsink", ("dissipateur",)),
+    (re.compile(r"\bedition fondateurs?\b"), "founders edition", ("fondateur",)),
     (re.compile(r"\b(ddr\d.*)\bc(\d{2})\b"), r"\1cl\2", ("ddr",)),
     # Apple's shops write the cores "M4 Pro 12C CPU 16C GPU": counts, not model numbers.
     (re.compile(r"\b(\d{1,2})c ([cg]pu)\b"), r"\1 coeurs \2", ("pu",)),

@@ -10,7 +10,15 @@ import re
 
 # An interface's version ("PCIe 4.0", "USB 3.2", "M.2") is no model number: a shop that
 # writes it does not name another model than one that leaves it out.
-_INTERFACE_WORDS = frozenset(["pcie", "usb", "hdmi", "sata", "displayport", "wifi"])
+_INTERFACE_WORDS = frozenset(
+    ["pcie", "usb", "hdmi", "sata", "displayport", "wifi", "dlss", "bluetooth", "docsis"]
+)
+# Units and counts the normaliser leaves apart from their number: "300 ohms", "145 bar",
+# "1600 VA", "7200 tpm", "25 km/h", "2 ventilateurs", "2 tiroirs", "4 baies".
+_UNIT_WORDS = frozenset(
+    """ohm ohms bar va wh tpm km ventilateurs ventilateur fans tiroirs tiroir fentes baies bays
+    broches pins""".split()
+)
 _WIFI_CLASS = re.compile(r"^(?:ax|be|ac)\d{4,5}$")  # "BE800" is a router's name
 _WINDOWS = re.compile(r"^w(?:in)?1[01]$")
 _AMD_OPN = re.compile(r"^[01]00\d{6}(?:wof|box|mpk)?$")
@@ -27,6 +35,8 @@ def spec_positions(toks: list[str]) -> set[int]:
     out: set[int] = set()
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok.isdigit() and nxt in _UNIT_WORDS:
+            out.add(i)
         if _WIFI_CLASS.match(tok) or (tok.isdigit() and nxt in ("stream", "streams")):
             out.add(i)
         if (tok == "3d" and nxt == "nand") or _WINDOWS.match(tok) or tok.startswith("80plus"):
