@@ -23,7 +23,7 @@ from matching.veto import cover_words, excused, identity_words, outside_text, sa
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
 # Ultra HD").
 _EDITIONS = frozenset(["active", "elite", "wireless", "lite", "touch", "ii", "iii", "iv"])
-_NUMBERED = re.compile(r"^(?:gen\d{1,2}|mk\d?)$")
+_NUMBERED = re.compile(r"^(?:gen\d{1,2}|mk\d?|[gv]\d)$")  # "NH-D15 G2", "ROAM v2"
 # Words a shop puts inside a name: "Switch Modèle OLED", "ZenWiFi AX XT8".
 _BETWEEN = frozenset(["modele", "model", "modell", "ax", "ac", "be", "edition"])
 # Words a shop puts after a name that name no edition.
@@ -120,7 +120,10 @@ def _edition(x: Record, y: Record, full: bool = True) -> bool:
                 return True
         if word.startswith("gen") and y.attrs.generation and _NUMBERED.match(word):
             continue  # "Watch SE 2e génération" / "Watch SE (2023)": the year says it
-        if _edition_word(word):
+        if _edition_word(word) and not any(t.endswith(word) for t in y.tokset):
+            return True  # not a series glued in the other's code: "OLED evo G4" / "OLED65G4"
+        # A number that ends one title right after the name: "Suunto Race 2" / "Race".
+        if full and i == len(toks) - 1 and word.isdigit() and len(word) <= 2:
             return True
     return False
 
