@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.clash import case_clash, model_clash
 from matching.connectivity import network_clash
-from matching.features import FEATURES, INDEX, close_codes, compare
+from matching.features import FEATURES, INDEX, close_codes, code_hits, compare
 from matching.index import OfferIndex
 from matching.model import Model
 from matching.onesided import accessory_maker, one_sided_edition
@@ -114,7 +114,25 @@ def _excused(conflict: str, a: Record, b: Record) -> bool:
         return accessory_maker(a, b)
     if conflict == "qualifier_conflict":
         return _glued_qualifiers(a, b) or _same_part(a, b)
+    if conflict == "model_token_conflict":
+        return _part_only(a, b) or _part_only(b, a)
     return False
+
+
+def _part_only(x: Record, y: Record) -> bool:
+    """The model tokens only `x` has are all a maker's part numbers ("ST2000DM006",
+    "SAL30M28", "8546B002") and the other's none: they name the product the other title
+    names in words, so the other's own numbers (a spec, a page) are no second model."""
+    _, _, _, missed = code_hits(x.attrs.model_tokens, y.joins)
+    if not (missed and all(_PART_NUMBER.fullmatch(t) for t in missed)):
+        return False
+    # Two part numbers are two models ("QE55S95D" / "QE55S90D").
+    _, _, _, other = code_hits(y.attrs.model_tokens, x.joins)
+    return not any(_PART_NUMBER.fullmatch(t) for t in other)
+
+
+# Seven characters or more, letters and digits or digits alone ("c13t865140", "8546b002").
+_PART_NUMBER = re.compile(r"(?=.*\d)[a-z0-9]{7,}")
 
 
 # A part number mixes letters with two runs of digits or more ("SEL85F18", "SEL70200GM2"),
