@@ -35,13 +35,15 @@ def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
 # Intel's processor.
 _NOT_QUALIFIER_BEFORE = _word_sets(
     {
-        "ultra": "hd hdr uhd high efficient rated slim thin energy wide",
+        "ultra": "hd hdr uhd high efficient rated slim thin energy wide fast",
         "s": "steel",
-        "super": "uhd ultra freeze freezing cooling slim silent efficient",
+        "super": "uhd ultra freeze freezing cooling slim silent efficient capacity audio",
         "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks",
         "plus": "freesat freeview bubble steam",
         "pro": "idiom",
         "edge": "lit led",
+        "max": "boost turbo",  # a processor's "Max Boost" clock
+        "xl": "capacity",
     }
 )
 _NOT_QUALIFIER_AFTER = _word_sets(
