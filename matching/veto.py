@@ -295,6 +295,8 @@ def _one_letter(x: Record, y: Record) -> bool:
         after = tx[i + 1] if i + 1 < len(tx) else None
         if after is not None and (follows[before] == after or letter + after in y.tokset):
             continue
+        if before + letter in ty:
+            continue  # glued to the word before in the other: "f/4 L" / "f/4L"
         # A spec ("M.2", "f/2.8") or a part number's suffix ("27GR95QE-B", black) names no
         # edition.
         if (after is not None and after[0].isdigit()) or (len(before) >= 6 and _DIGIT(before)):
