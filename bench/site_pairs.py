@@ -1,4 +1,4 @@
-"""The site's look-alike pairs (2,442 in seventeen sets) by match-pairs, match-cluster and the service.
+"""The site's look-alike pairs (2,442 in 17 sets) by match-pairs, match-cluster and the service.
 
     .venv/bin/python -m bench.site_pairs [--list] [--sets a,b,...]
 

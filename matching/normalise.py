@@ -92,9 +92,7 @@ def _number(raw: str) -> str:
 
 
 def _unit(m: re.Match[str]) -> str:
-    if m.lastgroup == _BARE_G and (
-        float(m.group(1).replace(",", ".")) < 6 or _model_g(m.group(1))
-    ):
+    if m.lastgroup == _BARE_G and (float(m.group(1).replace(",", ".")) < 6 or _model_g(m.group(1))):
         return m.group(0)
     return _number(m.group(1)) + _UNIT_NAMES[m.lastgroup or ""] + " "
 
@@ -102,8 +100,11 @@ def _unit(m: re.Match[str]) -> str:
 def _model_g(digits: str) -> bool:
     """A four-digit number that is no size in gigabytes ("1000G", "2048G" are): a model's
     letter, as AMD's APUs have it ("Ryzen 5 2400G", "8700G")."""
-    return len(digits) == 4 and digits.isdigit() and int(digits) % 1000 != 0 and (
-        digits not in ("1024", "2048", "4096")
+    return (
+        len(digits) == 4
+        and digits.isdigit()
+        and int(digits) % 1000 != 0
+        and (digits not in ("1024", "2048", "4096"))
     )
 
 
