@@ -51,11 +51,20 @@ _DDR = re.compile(r"(?:lp)?ddr\d[lx]?|pc\d")
 
 def ram_speed_clash(a: Record, b: Record) -> bool:
     """Memory modules at two speeds ("HyperX Fury DDR3 1866MHz" / "1600MHz"), each title
-    naming one: 88 training pairs, none one product."""
-    ma, mb = a.attrs.units.get("mhz"), b.attrs.units.get("mhz")
-    if not (ma and mb) or len(ma) != 1 or len(mb) != 1 or ma == mb:
+    naming one: 88 training pairs, none one product. A speed may follow the generation
+    without its unit ("DDR5-4800", "DDR5 5600")."""
+    ma, mb = _speeds(a), _speeds(b)
+    if len(ma) != 1 or len(mb) != 1 or ma == mb:
         return False
     return is_ram(a) and is_ram(b)
+
+
+def _speeds(rec: Record) -> set[float]:
+    out = set(rec.attrs.units.get("mhz", ()))
+    for t, u in itertools.pairwise(rec.toks):
+        if _DDR.fullmatch(t) and u.isdigit() and 1000 <= int(u) <= 12000:
+            out.add(float(u))
+    return out
 
 
 def is_ram(rec: Record) -> bool:
@@ -74,11 +83,13 @@ def _kits(toks: list[str]) -> set[tuple[int, float]]:
     for t, u in itertools.pairwise(toks):
         m = _KIT.match(t + " " + u)
         if m:
-            out.add((int(m.group(1)), float(m.group(2))))
+            count, size = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.add((int(count), float(size)))
     return out
 
 
-_KIT = re.compile(r"^([1-8])x (\d+(?:\.\d+)?)gb$")
+# "2 x 16 Go", and "(2x16)" beside a memory's generation, where the unit goes unsaid.
+_KIT = re.compile(r"^([1-8])x (\d+(?:\.\d+)?)gb$|^([1-8])x (4|8|16|24|32|48|64)$")
 
 
 def latency_clash(a: Record, b: Record) -> bool:

@@ -34,6 +34,7 @@ def spec_clash(a: Record, b: Record) -> bool:
         or fitted_accessory_clash(a, b)
         or cable_clash(a, b)
         or m2_length_clash(a, b)
+        or bus_clash(a, b)
     )
 
 
@@ -163,6 +164,15 @@ def _drive(rec: Record) -> str | None:
     if ssd == hdd:
         return None
     return "ssd" if ssd else "hdd"
+
+
+def bus_clash(a: Record, b: Record) -> bool:
+    """A drive's two buses, each title naming one: "Exos X24 SATA" / "Exos X24 SAS"."""
+    ba, bb = _BUSES & a.tokset, _BUSES & b.tokset
+    return len(ba) == 1 and len(bb) == 1 and ba != bb
+
+
+_BUSES = frozenset({"sata", "sas"})
 
 
 _HEATSINK = frozenset({"heatsink"})  # "dissipateur" is read as "heatsink" (`normalise`)

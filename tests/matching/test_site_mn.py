@@ -95,3 +95,26 @@ def test_the_service_joins_set_mn_shop_wordings(session: Session) -> None:
             ),
         ],
     )
+
+
+def test_memory_speeds_kits_and_drive_buses_written_shortly() -> None:
+    from matching.memory import memory_spec_clash
+    from matching.specs import bus_clash
+
+    assert memory_spec_clash(
+        *pair("Samsung 64GB DDR5-4800 RDIMM", "Samsung 64GB DDR5-5600 RDIMM ECC Registered")
+    )
+    assert memory_spec_clash(
+        *pair(
+            "Kingston FURY Beast 32GB (2x16) DDR5 5600 CL40",
+            "Kingston FURY Beast 32GB (1x32) DDR5 5600 CL40",
+        )
+    )
+    assert not memory_spec_clash(
+        *pair(
+            "Corsair Vengeance 32 Go (2 x 16 Go) DDR5 6000 MHz",
+            "Corsair Vengeance 32GB (2x16) DDR5-6000 CL30",
+        )
+    )
+    assert bus_clash(*pair("Seagate Exos X24 24 To SATA", "Seagate Exos X24 24TB SAS 12Gb/s"))
+    assert not bus_clash(*pair("Seagate Exos X24 24 To SATA", "Seagate Exos X24 24TB"))
