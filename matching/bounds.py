@@ -120,7 +120,12 @@ def _configuration(a: Record, b: Record, vector: Sequence[float]) -> bool:
 
 
 def _condition_or_bundle(a: Record, b: Record) -> bool:
-    """Refurbished and new, a bundle and its device: two products by the service's rule. The
-    variant level follows the GTIN, which a refurbished unit keeps, and so do the benchmarks'
-    labels (LSPM joins them: a cap there cost its cameras 2.1 points)."""
-    return a.attrs.refurbished != b.attrs.refurbished or a.attrs.bundle != b.attrs.bundle
+    """Refurbished and new, a bundle and its device, a boxed processor and a tray one: two
+    products by the service's rule. The variant level follows the GTIN, which a refurbished
+    unit keeps, and so do the benchmarks' labels (LSPM joins them: a cap there cost its
+    cameras 2.1 points)."""
+    if a.attrs.refurbished != b.attrs.refurbished or a.attrs.bundle != b.attrs.bundle:
+        return True
+    # A processor's retail box and its tray part are priced apart (the service's rule too).
+    pa, pb = a.attrs.packaging, b.attrs.packaging
+    return pa is not None and pb is not None and pa != pb

@@ -118,3 +118,15 @@ def test_memory_speeds_kits_and_drive_buses_written_shortly() -> None:
     )
     assert bus_clash(*pair("Seagate Exos X24 24 To SATA", "Seagate Exos X24 24TB SAS 12Gb/s"))
     assert not bus_clash(*pair("Seagate Exos X24 24 To SATA", "Seagate Exos X24 24TB"))
+
+
+def test_match_pairs_keeps_a_boxed_processor_from_a_tray_one() -> None:
+    from lookalikes import matched_pairs
+
+    assert matched_pairs(
+        [
+            ("Intel Core i9-14900K Tray", "Intel Core i9-14900K Box (BX8071514900K)"),
+            ("AMD Ryzen 7 7800X3D Tray", "AMD Ryzen 7 7800X3D (100-100000910WOF) Box"),
+            ("Intel Core i9-14900K", "Intel Core i9-14900K Box (BX8071514900K)"),
+        ]
+    ) == [False, False, True]
