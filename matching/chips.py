@@ -194,7 +194,7 @@ BOARD_LINES = frozenset(
     tuf strix astral dual prime proart ventus suprim inspire eagle windforce aorus aero elite
     master vision pulse nitro pure hellhound devil fighter reaper speedster merc qick swft
     phantom challenger legend taichi trinity amp solid twin founders xlr8 verto jetstream
-    gamerock ghost ichill shadow gaming slim
+    gamerock ghost ichill shadow gaming slim xtreme waterforce phoenix gamingpro
     """.split()
 )
 
@@ -204,9 +204,17 @@ def board_clash(a: Record, b: Record) -> bool:
     la, lb = a.tokset & BOARD_LINES, b.tokset & BOARD_LINES
     if not la or not lb or la == lb:
         return False
-    if _GPU_WORDS.isdisjoint(a.tokset) or _GPU_WORDS.isdisjoint(b.tokset):
+    if not (_graphics(a) and _graphics(b)):
         return False
     return bool(la - lb) and bool(lb - la)
+
+
+def _graphics(rec: Record) -> bool:
+    # A maker's part writes the chip glued: "PRIME-RTX5070TI-O16G".
+    return not _GPU_WORDS.isdisjoint(rec.tokset) or any(map(_GLUED_GPU.match, rec.tokset))
+
+
+_GLUED_GPU = re.compile(r"^(?:rtx|gtx|rx)\d{4}")
 
 
 # ASUS writes a card's factory overclock into its part: "TUF-RTX4070TIS-O16G-GAMING" is the OC

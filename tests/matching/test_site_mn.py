@@ -130,3 +130,20 @@ def test_match_pairs_keeps_a_boxed_processor_from_a_tray_one() -> None:
             ("Intel Core i9-14900K", "Intel Core i9-14900K Box (BX8071514900K)"),
         ]
     ) == [False, False, True]
+
+
+def test_board_lines_of_a_card_written_as_a_makers_part() -> None:
+    from matching.chips import board_clash
+
+    assert board_clash(
+        *pair("ASUS PRIME-RTX5070TI-O16G", "ASUS TUF Gaming GeForce RTX 5070 Ti OC Edition 16GB")
+    )
+    assert board_clash(
+        *pair(
+            "Gigabyte AORUS GeForce RTX 5080 MASTER 16G",
+            "Gigabyte AORUS GeForce RTX 5080 XTREME WATERFORCE 16G",
+        )
+    )
+    assert not board_clash(
+        *pair("ASUS TUF-RTX5070TI-O16G-GAMING", "ASUS TUF Gaming GeForce RTX 5070 Ti OC 16GB")
+    )
