@@ -20,7 +20,9 @@ UNIT_RE = re.compile(r"^(\d+(?:\.\d+)?)(tb|gb|mb|in|ghz|mhz|mah|mp|l|kg|w|cm|mm|
 # Technology names that look like codes but name a standard, not a model.
 TECH = re.compile(
     r"^(?:l?p?ddr\d+x?|g?ddr\d+x?|hbm\d+e?|pcie\d*|usb\d*[a-c]?|wifi\d*e?|bt\d*|hdmi\d*|dp\d*"
-    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{3,4}p|\d{1,2}k|\d{1,3}x"
+    r"|nvme\d*|sata\d*|sxm\d?|ipx\d|ip\d\d|[345]g|x(?:1|2|4|8|16)|\d{1,2}k|\d{1,3}x"
+    # A video resolution ("1080p"); a processor's "P" stays its own ("EPYC 4564P").
+    r"|(?:240|360|480|576|720|1080|1440|2160|4320)[pi]"
     # Processor sockets name a platform shared by many models ("lga1151", "s1151", "am4").
     r"|(?:fc)?lga\d{3,4}(?:v\d)?|s(?:775|115[015]|1156|1200|1366|1700|1851|2011|2066)|am[2-5]|fm[12]"
     r"|tr4|sp[35]|strx4|skt\d{3,4}"

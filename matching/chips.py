@@ -11,7 +11,7 @@ from matching.record import Record
 
 # A processor's number and its suffix: "14900k", "14900kf", "7800x3d", "285k", "9654p" (an
 # EPYC for one socket).
-_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|gt|te|s|p)?$")
+_CPU = re.compile(r"^(\d{3,5})(k|kf|ks|f|t|x|x3d|xt|g|ge|gt|te|s|p|px)?$")
 _CPU_WORDS = frozenset("core ryzen xeon threadripper pentium celeron athlon epyc".split())
 # A graphics chip's number and its suffix glued to it: "4060ti", "5090d" (China's cut-down
 # card), "7900xtx"; a glued "S" is read as "Super" by `normalise`.

@@ -147,3 +147,12 @@ def test_board_lines_of_a_card_written_as_a_makers_part() -> None:
     assert not board_clash(
         *pair("ASUS TUF-RTX5070TI-O16G-GAMING", "ASUS TUF Gaming GeForce RTX 5070 Ti OC 16GB")
     )
+
+
+def test_a_processors_p_is_no_video_resolution() -> None:
+    from matching.chips import cpu_number_clash
+
+    epyc = pair("AMD EPYC 4584PX 16-Core AM5", "AMD EPYC 4564P 16 cœurs AM5")
+    assert epyc[1].attrs.model_tokens == {"4564p"}
+    assert cpu_number_clash(*epyc)
+    assert pair("Samsung TV 1080p 720p", "x")[0].attrs.model_tokens == set()
