@@ -22,6 +22,8 @@ _LENS_KIT = re.compile(
 # "2 USB-C + 1 USB-A": a charger's ports, not two items.
 _PLUS_PORTS = re.compile(r"\+\s*\d\s*x?\s*(?:usb|hdmi|displayport|dp|rj45|ethernet|thunderbolt)")
 _CAPACITY = re.compile(r"\d+(?:gb|go|tb|to)$")
+# A card's outputs ("DVI+HDMI+DP") are ports, not items.
+_PORTS = frozenset("hdmi dp dvi vga displayport usb rj45 thunderbolt".split())
 # Words after which an accessory word describes the device ("fridge with water dispenser") or
 # is not in the box ("Ryzen 7 7800X3D sans ventirad").
 _FEATURE_CUES = frozenset(
@@ -40,7 +42,10 @@ def plus_items(folded: str) -> bool:
     # Nor does a capacity after the memory: "(8GB+256GB)", nor a port count.
     folded = _PLUS_PORTS.sub(" ", model_plus(folded))
     items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
-    return any(item not in NOT_BUNDLED and not _CAPACITY.match(item) for item in items)
+    return any(
+        item not in NOT_BUNDLED and item not in _PORTS and not _CAPACITY.match(item)
+        for item in items
+    )
 
 
 def bundle_words(toks: list[str]) -> bool:

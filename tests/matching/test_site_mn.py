@@ -156,3 +156,10 @@ def test_a_processors_p_is_no_video_resolution() -> None:
     assert epyc[1].attrs.model_tokens == {"4564p"}
     assert cpu_number_clash(*epyc)
     assert pair("Samsung TV 1080p 720p", "x")[0].attrs.model_tokens == set()
+
+
+def test_a_cards_outputs_are_no_bundle() -> None:
+    from matching.cues import plus_items
+
+    assert not plus_items("gigabyte geforce gtx 1650 oc 4gb gddr6 dvi+hdmi+dp")
+    assert plus_items("ps5 + manette")
