@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from matching.chips import chip_clash
 from matching.editions import edition_clash
+from matching.laptops import line_clash, series_after_line_clash
 from matching.normalise import fold, normalise
 from matching.qualifiers import FORM_FACTORS, ONE_SIDED
 from matching.record import Record
@@ -86,35 +87,9 @@ def model_clash(a: Record, b: Record) -> bool:
         or numbered_qualifier(a, b)
         or series_clash(a, b)
         or line_clash(a, b)
+        or series_after_line_clash(a, b)
         or spec_clash(a, b)
     )
-
-
-# Laptop makers' product lines: one maker's "Omen 16" and "Victus 16" are two laptops. Words
-# that are common elsewhere ("modern", "spin", "titan", "precision") are left out.
-_LINES_OF = {
-    "hp": "omen victus pavilion envy spectre elitebook probook zbook",
-    "lenovo": "legion ideapad thinkpad thinkbook yoga loq",
-    "asus": "zenbook vivobook proart zephyrus",
-    "acer": "predator aspire",
-    "msi": "katana cyborg",
-    "dell": "xps inspiron latitude alienware vostro",
-}
-LAPTOP_LINES = {line: brand for brand, lines in _LINES_OF.items() for line in lines.split()}
-
-
-def line_clash(a: Record, b: Record) -> bool:
-    """Two laptop lines ("HP Omen 16" / "HP Victus 16", "MSI Katana 15" / "Cyborg 15"), each
-    title naming its own: 112 training pairs, 5 labelled one product (a bag or a charger
-    whose titles list the laptops they fit). A line of another maker than the title's is a
-    title listing other products ("Acer Swift 1 ... Asus Zenbook UX303LA")."""
-    la, lb = _lines(a), _lines(b)
-    return bool(la and lb) and la.isdisjoint(lb)
-
-
-def _lines(rec: Record) -> set[str]:
-    brand = rec.attrs.brand
-    return {t for t in rec.tokset if t in LAPTOP_LINES and brand in (None, LAPTOP_LINES[t])}
 
 
 def series_clash(a: Record, b: Record) -> bool:

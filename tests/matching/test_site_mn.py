@@ -163,3 +163,18 @@ def test_a_cards_outputs_are_no_bundle() -> None:
 
     assert not plus_items("gigabyte geforce gtx 1650 oc 4gb gddr6 dvi+hdmi+dp")
     assert plus_items("ps5 + manette")
+
+
+def test_two_series_after_one_laptop_line() -> None:
+    from matching.laptops import series_after_line_clash
+
+    assert series_after_line_clash(
+        *pair("Lenovo Yoga 9i 2-en-1 Gen 9, 32GB RAM, 1 TB SSD", "Lenovo Yoga Slim 7x - 32Go - 1To")
+    )
+    # A series the other title says elsewhere, or the same series, is no second laptop.
+    assert not series_after_line_clash(
+        *pair("Dell Inspiron 14 5440", "Dell Inspiron 5440 14 pouces")
+    )
+    assert not series_after_line_clash(
+        *pair("Lenovo Yoga Slim 7x 32GB", "PC portable Lenovo Yoga Slim 7x 14,5 OLED")
+    )

@@ -8,10 +8,10 @@ from lookalikes import both, either, matched_pairs, matched_products, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import accelerator_clash, cpu_family_clash
-from matching.clash import line_clash
 from matching.cluster import cluster_rows
 from matching.editions import digital_clash, roman_clash, suffix_word_clash
 from matching.features import same_screen
+from matching.laptops import line_clash
 from matching.memory import ram_speed_clash
 from matching.normalise import normalise
 from matching.specs import drive_clash, fitted_accessory_clash, generation_clash, year_clash
