@@ -68,6 +68,6 @@ def test_demo_offers_match_their_truth(session: Session) -> None:
     device_purity, whole, mixed = purity([o for o in offers if o.product_id], items)
     # Floors a little under what the matcher reaches (see docs/matching.md).
     assert mixed == 0, "an accessory or bundle joined a device"
-    assert device_purity >= 0.99
+    assert device_purity >= 0.998, device_purity  # 0.999; a wrong merge of six offers: 0.996
     assert whole >= 0.98, whole
     assert report.review <= len(offers) * 0.1
