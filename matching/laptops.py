@@ -37,7 +37,9 @@ def _lines(rec: Record) -> set[str]:
 
 def series_after_line_clash(a: Record, b: Record) -> bool:
     """One laptop line, two series right after its name, each said by its title alone: "Lenovo
-    Yoga 9i 2-en-1 Gen 9" / "Lenovo Yoga Slim 7x", "Vivobook 15" / "Vivobook Go 15"."""
+    Yoga 9i 2-en-1 Gen 9" / "Lenovo Yoga Slim 7x" (10 training pairs, 2 one product: sleeves
+    listing the laptops they fit). A series the other title says elsewhere is no second one
+    ("Inspiron 14 5440" / "Inspiron 5440 14 pouces")."""
     shared = _lines(a) & _lines(b)
     if not shared:
         return False
