@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from matching.record import Record, make_record
-from matching.veto import identity_words, outside_text, said
+from matching.record import Record
+from matching.veto import identity_words, name_tokens, said
 
 # Laptop makers' product lines: one maker's "Omen 16" and "Victus 16" are two laptops. Words
 # that are common elsewhere ("modern", "spin", "titan", "precision") are left out.
@@ -51,15 +49,10 @@ def series_after_line_clash(a: Record, b: Record) -> bool:
 
 
 def _after(line: str, rec: Record) -> str | None:
-    toks = _name(rec.title)
+    toks = name_tokens(rec.title)
     words = identity_words(rec)
     for i, t in enumerate(toks[:-1]):
         if t == line:
             nxt = toks[i + 1]
             return nxt if nxt in words else None
     return None
-
-
-@lru_cache(maxsize=50_000)
-def _name(title: str) -> tuple[str, ...]:
-    return tuple(make_record("", outside_text(title)).toks)

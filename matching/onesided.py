@@ -11,13 +11,12 @@ often a feature the other leaves out ("MX Master 3S Performance", "Serie 2 Activ
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from matching.attributes import detect_brand
 from matching.lexicon import ACCESSORY_MAKERS
 from matching.normalise import tokens
-from matching.record import Record, make_record
-from matching.veto import cover_words, excused, identity_words, outside_text, said
+from matching.record import Record
+from matching.veto import cover_words, excused, identity_words, name_tokens, said
 
 # Words that name an edition after a line's name; shops put many others there that name
 # none ("Garmin Forerunner 965 Whitestone", "DJI Air 3 avec radiocommande", "MX Brio 4K
@@ -95,7 +94,7 @@ def _edition(x: Record, y: Record, full: bool = True) -> bool:
     mine = cover_words(x, y)
     if not all(said(t, y, x) or excused(t, x) for t in cover_words(y, x)):
         return False  # both have words of their own: the veto's case
-    toks = _sequence(x.title)
+    toks = name_tokens(x.title)
 
     def named(t: str | None) -> bool:  # a word of the name both titles say, not the brand
         return (
@@ -126,11 +125,6 @@ def _edition(x: Record, y: Record, full: bool = True) -> bool:
         if full and i == len(toks) - 1 and word.isdigit() and len(word) <= 2:
             return True
     return False
-
-
-@lru_cache(maxsize=50_000)
-def _sequence(title: str) -> tuple[str, ...]:
-    return tuple(make_record("", outside_text(title)).toks)
 
 
 def accessory_maker(a: Record, b: Record) -> bool:

@@ -94,6 +94,12 @@ def outside_text(title: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
+def name_tokens(title: str) -> tuple[str, ...]:
+    """The compared words of `outside_text`, in title order: where a model's name is read."""
+    return tuple(make_record("", outside_text(title)).toks)
+
+
+@lru_cache(maxsize=50_000)
 def _outside_brackets(title: str, level: str = "product") -> frozenset[str]:
     return make_record("", outside_text(title), level=level).tokset
 
