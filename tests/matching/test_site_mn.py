@@ -7,7 +7,7 @@ from __future__ import annotations
 from lookalikes import one_product_each, pair
 from sqlalchemy.orm import Session
 
-from matching.decide import _excused
+from matching.excuses import excused
 from matching.normalise import tokens
 from matching.onesided import one_sided_edition
 from matching.veto import letter_clash, words_clash
@@ -62,9 +62,9 @@ def test_a_part_number_against_words_is_no_second_model() -> None:
         "Seagate IronWolf 6TB 3,5'' 256MB ST6000VN0033",
         "Seagate IronWolf 6TB 256MB Cache NAS Hard Drive for 1-8 bay systems",
     )
-    assert _excused("model_token_conflict", *drive)
+    assert excused("model_token_conflict", *drive)
     # Two part numbers are two models.
-    assert not _excused(
+    assert not excused(
         "model_token_conflict", *pair("Samsung QE55S95D 55 OLED", "Samsung QE55S90D 55 OLED")
     )
 
