@@ -119,9 +119,19 @@ def _identity_words(title: str) -> frozenset[str]:
         if len(t) >= 2 or t.isdigit()
         if t not in GENERIC and t not in ACCESSORY and t not in FITS_CUES and t not in PACKAGING
         if t not in _NOT_MODEL_WORDS and t not in REFURBISHED and t not in named
-        if not UNIT_RE.match(t) and not TECH.match(t)
+        if not UNIT_RE.match(t) and (not TECH.match(t) or _model_x(t, title))
         if t.isalpha() or len(t) <= 4
     )
+
+
+# "x4" is a PCIe link's width beside a bus, and a model's name elsewhere ("Insta360 X4" /
+# "X5": a camera title has no bus to be wide).
+_WIDTH = re.compile(r"x(?:1|2|4|8|16)")
+_BUS = re.compile(r"\b(?:pcie?|pci-e|pci express|nvme|m\.2|lanes?|thunderbolt|oculink)\b", re.I)
+
+
+def _model_x(word: str, title: str) -> bool:
+    return bool(_WIDTH.fullmatch(word)) and not _BUS.search(title)
 
 
 def _colour_names(title: str) -> frozenset[str]:

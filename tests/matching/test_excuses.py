@@ -1,0 +1,85 @@
+"""The service's excuses for a hard conflict (`matching/excuses.py`, stop 30): one product
+described two ways by two real shops, and the look-alikes each excuse must leave apart."""
+
+from __future__ import annotations
+
+from lookalikes import matched_products, one_product_each, pair
+from sqlalchemy.orm import Session
+
+from matching.excuses import excused
+
+
+def test_numbers_of_different_kinds_are_no_two_models() -> None:
+    # "288" pins and "PC4" are two shops' specifications of one memory module.
+    assert excused(
+        "model_token_conflict",
+        *pair(
+            "Kingston ValueRAM 16GB DDR4 2666MHz 288-pin DIMM KVR26N19D8/16",
+            "Kingston 16GB PC4-21300 DDR4 memory module KVR26N19D8/16",
+        ),
+    )
+    # Numbers in one place of one name stay rivals.
+    for left, right in [
+        ("Insta360 X5 caméra 360 8K", "Insta360 X4 caméra 360 8K"),
+        ("TP-Link Archer AX73 routeur Wi-Fi 6", "TP-Link Archer AX72 routeur Wi-Fi 6"),
+        ("Samsung QE55S85F 55 OLED", "Samsung QE55S90F 55 OLED"),
+    ]:
+        assert not excused("model_token_conflict", *pair(left, right)), left
+
+
+def test_an_accessory_that_names_itself_is_no_device_it_fits() -> None:
+    assert excused(
+        "fits_asym",
+        *pair("Sigma 50mm F1.4 DG HSM Art for Canon", "Sigma 50mm F1.4 DG HSM Art Lens [Canon]"),
+    )
+    assert not excused("fits_asym", *pair("Coque pour iPhone 16", "Apple iPhone 16 128 Go"))
+    assert not excused("fits_asym", *pair("Coque pour iPhone 16", "iPhone 16"))
+
+
+def test_one_part_number_is_one_item_whatever_its_words() -> None:
+    assert excused(
+        "accessory_asym",
+        *pair(
+            "Sony memory stick USB adaptor MSACUS40",
+            "Sony memory stick card reader/writer MSACUS40",
+        ),
+    )
+    # A bundle that names a second product's code stays a bundle.
+    assert not excused(
+        "bundle_asym",
+        *pair("Samsung QE65QN90D + barre de son HW-Q990D", "Samsung QE65QN90D 65 Neo QLED"),
+    )
+
+
+def test_the_service_joins_one_product_described_two_ways(session: Session) -> None:
+    assert one_product_each(
+        session,
+        [
+            (
+                "Kingston ValueRAM 16GB DDR4 2666MHz 288-pin DIMM KVR26N19D8/16",
+                "Kingston 16GB PC4-21300 DDR4 memory module KVR26N19D8/16",
+            ),
+            (
+                "Sigma 50mm F1.4 DG HSM Art for Canon",
+                "Sigma 50mm F1.4 DG HSM Art Lens [Canon]",
+            ),
+            (
+                "Sony memory stick USB adaptor MSACUS40",
+                "Sony memory stick card reader/writer MSACUS40",
+            ),
+        ],
+    )
+
+
+def test_the_service_keeps_the_look_alikes_apart(session: Session) -> None:
+    titles = [
+        ("Insta360 X5 caméra 360 8K", "s1"),
+        ("Insta360 X4 caméra 360 8K", "s2"),
+        ("Coque pour iPhone 16", "s3"),
+        ("Apple iPhone 16 128 Go", "s4"),
+        ("Samsung QE65QN90D + barre de son HW-Q990D", "s5"),
+        ("Samsung QE65QN90D 65 Neo QLED", "s6"),
+    ]
+    products = matched_products(session, titles)
+    for i in (0, 2, 4):
+        assert products[i] is None or products[i] != products[i + 1], titles[i]
