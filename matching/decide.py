@@ -124,6 +124,14 @@ def _one_code(a: Record, b: Record) -> bool:
     )
 
 
+# The service's vetoes on words, in the order their names are listed.
+_VETOES = (
+    ("words_conflict", words_clash),
+    ("letter_conflict", letter_clash),
+    ("edition_conflict", one_sided_edition),
+)
+
+
 def _same_shop_clash(rec: Record, others: list[Record]) -> bool:
     # A shop lists one product once, or once per colour: same words once colours are dropped.
     return any(o.shop == rec.shop and o.tokset != rec.tokset for o in others if rec.shop)
@@ -177,12 +185,9 @@ def best_candidate(
         found = sorted(
             {c for k, v, _ in rows for c in conflicts(v) if not excused(c, rec, index.records[k])}
         )
-        if any(words_clash(rec, o) for o in others):
-            found.append("words_conflict")
-        if any(letter_clash(rec, o) for o in others):
-            found.append("letter_conflict")
-        if any(one_sided_edition(rec, o) for o in others):
-            found.append("edition_conflict")
+        for name, clash in _VETOES:
+            if any(clash(rec, o) and not excused(name, rec, o) for o in others):
+                found.append(name)
         # Retail box and tray parts are priced apart; a listing naming neither may join either.
         if rec.attrs.packaging and any(
             o.attrs.packaging not in (None, rec.attrs.packaging) for o in others

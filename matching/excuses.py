@@ -32,6 +32,8 @@ def excused(conflict: str, a: Record, b: Record) -> bool:
         return True
     if conflict == "fits_asym" and _names_itself(*((a, b) if a.attrs.fits else (b, a))):
         return True
+    if conflict in _VETO_EXCUSES:
+        return _shared_part(a, b)
     if conflict in _SAME_PART_EXCUSES:
         return _shared_part(a, b) and (conflict != "bundle_asym" or _bundle_of_one(a, b))
     return False
@@ -155,12 +157,18 @@ def _after_same_word(code: str, x: Record, y: Record) -> bool:
 _HAS_DIGIT = re.compile(r"\d").search
 
 
+_CLONE_CUES = frozenset(["compatible", "compatibles", "kompatibel"])
+
+
 def _names_itself(x: Record, y: Record) -> bool:
     """`x` says what it fits ("Sigma 50mm F1.4 DG HSM Art for Canon") and `y` says the words
     `x` names itself with, before its "for" ("Sigma 50mm F1.4 DG HSM Art Lens [Canon]"), or
     its own code: `y` is that accessory, not the device it fits ("Coque pour iPhone 16" /
-    "iPhone 16" keeps its conflict: "coque" is not said)."""
+    "iPhone 16" keeps its conflict: "coque" is not said). A "compatible" item is another
+    maker's copy of what it names ("Cartouche compatible HP 305XL" / "Cartouche HP 305XL")."""
     toks = tokens(x.title)
+    if not _CLONE_CUES.isdisjoint(toks):
+        return False
     cut = next((i for i, t in enumerate(toks) if t in FITS_CUES), 0)
     head = [t for t in toks[:cut] if t not in FILLER and t != x.attrs.brand]
     if not head:
@@ -176,10 +184,13 @@ def _names_itself(x: Record, y: Record) -> bool:
 
 
 # A maker's part number both titles write as one word ("MSACUS40", "DG0300BAHZQ",
-# "TL-WN821N") names one item: an accessory word, a pack or a bundle word that only one title
-# has describes it ("Sony memory stick USB adaptor MSACUS40" / "... card reader/writer
-# MSACUS40"). Not a model name glued to its number ("RTX4070", "Insta360").
+# "TL-WN821N", OKI's "44844507") names one item: an accessory word, a pack or a bundle word
+# that only one title has describes it ("Sony memory stick USB adaptor MSACUS40" / "... card
+# reader/writer MSACUS40"), and so does a word the veto reads as a model's ("Cheap Replica" /
+# "Buy Quality Replica ... 26470OR.OO.1000OR.02", a cap's name in two languages). Not a model
+# name glued to its number ("RTX4070", "Insta360").
 _SAME_PART_EXCUSES = frozenset(["accessory_asym", "fits_asym", "bundle_asym", "pack_differ"])
+_VETO_EXCUSES = frozenset(["words_conflict", "letter_conflict", "edition_conflict"])
 _CHIP_NAME = re.compile(r"(?:rtx|gtx|rx)\d+.*")
 
 
@@ -187,11 +198,7 @@ def _part_numbers(rec: Record) -> set[str]:
     return {
         c
         for c in rec.attrs.strong_codes & rec.tokset
-        if len(c) >= 7
-        and _HAS_DIGIT(c)
-        and not c.isdigit()
-        and not _CHIP_NAME.fullmatch(c)
-        and not detect_brand(c)
+        if len(c) >= 7 and _HAS_DIGIT(c) and not _CHIP_NAME.fullmatch(c) and not detect_brand(c)
     }
 
 
