@@ -2,7 +2,7 @@
 consoles, a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition
 (Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts or two
 apertures, a power supply's wattage, a watch's case material, a cartridge's XL, a
-motherboard named with Wi-Fi."""
+compatible cartridge against the maker's own, a motherboard named with Wi-Fi."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or wattage_clash(a, b)
         or watch_material_clash(a, b)
         or ink_xl_clash(a, b)
+        or ink_clone_clash(a, b)
         or board_wifi_clash(a, b)
         or board_letter_clash(a, b)
     )
@@ -204,6 +205,29 @@ def ink_xl_clash(a: Record, b: Record) -> bool:
 def _xl_only(x: Record, y: Record) -> bool:
     return "xl" not in y.tokset and any(
         c.endswith("xl") and c[:-2] in y.joins and c not in y.joins for c in x.attrs.strong_codes
+    )
+
+
+# "Toner compatible Brother TN-2420" is another maker's copy, priced far under the original;
+# "Cartouche HP 305 compatible avec DeskJet 2720" is the original naming the printers it fits.
+_CLONE = frozenset(["compatible", "compatibles", "kompatibel", "generique", "generic"])
+_FITS_NEXT = frozenset("avec with pour for mit fur imprimante imprimantes printer printers".split())
+
+
+def ink_clone_clash(a: Record, b: Record) -> bool:
+    """A compatible cartridge and the maker's own ("Toner compatible Brother TN-2420" /
+    "Brother TN-2420 toner noir")."""
+    if _INK.isdisjoint(a.tokset) and _INK.isdisjoint(b.tokset):
+        return False
+    return _clone(a.title) != _clone(b.title)
+
+
+@lru_cache(maxsize=50_000)
+def _clone(title: str) -> bool:
+    toks = tokens(title)  # with its filler: "compatible avec"
+    return any(
+        t in _CLONE and (i + 1 == len(toks) or toks[i + 1] not in _FITS_NEXT)
+        for i, t in enumerate(toks)
     )
 
 

@@ -7,6 +7,8 @@ from lookalikes import matched_products, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.excuses import excused
+from matching.products import ink_clone_clash
+from matching.veto import words_clash
 
 
 def test_numbers_of_different_kinds_are_no_two_models() -> None:
@@ -51,6 +53,35 @@ def test_one_part_number_is_one_item_whatever_its_words() -> None:
     )
 
 
+def test_a_shared_part_number_outweighs_the_word_veto() -> None:
+    tripod_head = pair("Manfrotto MVH500AH tête vidéo", "Manfrotto MVH500AH Video Head")
+    assert words_clash(*tripod_head)  # "tete" / "head": the veto reads two models
+    assert excused("words_conflict", *tripod_head)
+    # Without a part number in both, the veto stands ("Prime" / "Dual").
+    cards = pair("ASUS Prime GeForce RTX 5070 12 Go", "ASUS Dual GeForce RTX 5070 12 Go")
+    assert words_clash(*cards) and not excused("words_conflict", *cards)
+
+
+def test_a_compatible_cartridge_is_not_the_makers_own() -> None:
+    assert ink_clone_clash(*pair("Toner compatible Brother TN-2420", "Brother TN-2420 toner noir"))
+    assert ink_clone_clash(
+        *pair("Epson T7891 Black Cart - Compatible", "Epson cartouche T7891 noir")
+    )
+    # An original naming the printers it fits, and two compatible ones, are no clash.
+    assert not ink_clone_clash(
+        *pair(
+            "Cartouche HP 305 noir compatible avec DeskJet 2720", "Cartouche d'encre HP 305 noire"
+        )
+    )
+    assert not ink_clone_clash(
+        *pair("Toner compatible Brother TN-2420", "Toner Brother TN2420 compatible noir")
+    )
+    # An accessory that fits a device is "compatible" too: not a cartridge, no clash here.
+    assert not ink_clone_clash(
+        *pair("Chargeur compatible MacBook Air 30W", "Apple chargeur USB-C 30W")
+    )
+
+
 def test_the_service_joins_one_product_described_two_ways(session: Session) -> None:
     assert one_product_each(
         session,
@@ -67,6 +98,11 @@ def test_the_service_joins_one_product_described_two_ways(session: Session) -> N
                 "Sony memory stick USB adaptor MSACUS40",
                 "Sony memory stick card reader/writer MSACUS40",
             ),
+            ("Manfrotto MVH500AH tête vidéo", "Manfrotto MVH500AH Video Head"),
+            (
+                "Šiltovka New Era 9Forty NY Yankees 10531941",
+                "Casquette New Era 9Forty NY Yankees 10531941",
+            ),
         ],
     )
 
@@ -79,7 +115,11 @@ def test_the_service_keeps_the_look_alikes_apart(session: Session) -> None:
         ("Apple iPhone 16 128 Go", "s4"),
         ("Samsung QE65QN90D + barre de son HW-Q990D", "s5"),
         ("Samsung QE65QN90D 65 Neo QLED", "s6"),
+        ("Cartouche compatible HP 305XL 3YM62AE", "s7"),
+        ("Cartouche d'encre HP 305XL 3YM62AE originale", "s8"),
+        ("Toner compatible Brother TN-2420", "s9"),
+        ("Brother TN-2420 toner noir", "s10"),
     ]
     products = matched_products(session, titles)
-    for i in (0, 2, 4):
+    for i in (0, 2, 4, 6, 8):
         assert products[i] is None or products[i] != products[i + 1], titles[i]
