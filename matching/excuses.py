@@ -122,6 +122,8 @@ def _rivals(x: str, y: str) -> bool:
     """Two codes of one shape: one extends the other ("X870E" / "X870", "502XL" / "502"),
     the same letters before as many digits ("AX73" / "AX72", "14" / "16"), the same runs of
     letters and digits ("QE55S85F" / "QE55S90F"), or long and alike ("CMK16...C14" / "...C16")."""
+    if _suffixed(x, y) or _suffixed(y, x) or _small_numbers(x, y):
+        return False
     if x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x):
         return True
     if _head(x) == _head(y):
@@ -133,6 +135,20 @@ def _rivals(x: str, y: str) -> bool:
         if not rx[0][0].isalpha() or rx[0] == ry[0]:
             return True
     return min(len(x), len(y)) >= 6 and Levenshtein.normalized_similarity(x, y) >= 0.7
+
+
+def _small_numbers(x: str, y: str) -> bool:
+    """Two bare numbers of four digits at most ("240" / "288", "5" / "9") are specs, counts
+    or page numbers unless they follow one word (`_after_same_word`: "Pro 14" / "Pro 16");
+    longer ones are part numbers ("658071" / "454141")."""
+    return x.isdigit() and y.isdigit() and max(len(x), len(y)) <= 4
+
+
+def _suffixed(x: str, y: str) -> bool:
+    """`x` is the maker's part number `y` with a region or packaging suffix of two characters
+    or more ("M393A1G40DB0-CPB0Q", "KD43XF8096BU"); "SEL70200GM2" (the lens's mark II) is
+    another model."""
+    return len(y) >= 8 and len(x) >= len(y) + 2 and x.startswith(y) and not y.isdigit()
 
 
 def _head(code: str) -> tuple[str, int] | None:
