@@ -27,7 +27,11 @@ def excused(conflict: str, a: Record, b: Record) -> bool:
     if conflict == "qualifier_conflict":
         return _glued_qualifiers(a, b) or _same_part(a, b)
     if conflict == "model_token_conflict":
-        return _part_only(a, b) or _part_only(b, a) or not _rival_tokens(a, b)
+        if _part_only(a, b) or _part_only(b, a):
+            return True
+        # A part number both write names the item; the rest are specs, unless each title
+        # goes on from a shared word with a number of its own ("HX424C15FB/4" / "/16").
+        return (_shared_part(a, b) and not _own_numbers(a, b)) or not _rival_tokens(a, b)
     if conflict == "accessory_asym" and accessory_maker(a, b):
         return True
     if conflict == "fits_asym" and _names_itself(*((a, b) if a.attrs.fits else (b, a))):
@@ -111,8 +115,12 @@ def _rival_tokens(a: Record, b: Record) -> bool:
     """Whether a model token only one title has stands where the other has its own."""
     only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
     only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
-    if any(_rivals(x, y) for x in only_a for y in only_b):
-        return True
+    return any(_rivals(x, y) for x in only_a for y in only_b) or _own_numbers(a, b)
+
+
+def _own_numbers(a: Record, b: Record) -> bool:
+    only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
+    only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
     return any(_after_same_word(x, a, b) for x in only_a) or any(
         _after_same_word(y, b, a) for y in only_b
     )

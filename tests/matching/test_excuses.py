@@ -73,6 +73,18 @@ def test_a_shared_part_number_outweighs_the_word_veto() -> None:
     assert words_clash(*cards) and not excused("words_conflict", *cards)
 
 
+def test_a_shared_part_number_outweighs_each_shops_numbers() -> None:
+    # "10" Gigabit and "10GbE" beside one part number: one network card.
+    card = pair(
+        "StarTech.com PCI Express 10 Gigabit Ethernet Fiber Network Card SFP+ PEX10000SFP",
+        "StarTech.com PEX10000SFP PCIe x4 10GbE SFP+ NIC",
+    )
+    assert excused("model_token_conflict", *card)
+    # Each goes on from the shared part with a number of its own: 4 GB and 16 GB kits.
+    kits = pair("Kingston HyperX Fury HX424C15FB/4", "HyperX FURY DDR4 DIMM HX424C15FB/16")
+    assert not excused("model_token_conflict", *kits)
+
+
 def test_a_compatible_cartridge_is_not_the_makers_own() -> None:
     assert ink_clone_clash(*pair("Toner compatible Brother TN-2420", "Brother TN-2420 toner noir"))
     assert ink_clone_clash(
