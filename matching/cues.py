@@ -67,6 +67,7 @@ _CASE_MATERIALS = frozenset(
 
 _TRACKER = frozenset(["activite", "connecte", "fitness"])
 _PC_CASE = frozenset(["boitier", "atx", "tour", "tower"])
+_PC_WORDS = frozenset(["atx", "itx", "tower", "computer", "pc", "chassis"])
 _BANDS = frozenset(["bracelet", "band", "strap"])
 _CASE_SIZE = re.compile(r"^\d{2}mm$")
 
@@ -98,6 +99,11 @@ def accessory_words(toks: list[str]) -> bool:
         ):
             continue  # a fitness band ("bracelet d'activité") is the device
         if t == "case" and i and toks[i - 1] in _CASE_MATERIALS:  # a watch's "Aluminium Case"
+            continue
+        # A computer's case is the product ("Mid-Tower Case", "ATX Case", "Case Fan").
+        if t == "case" and (
+            not _PC_WORDS.isdisjoint(toks[max(0, i - 3) : i]) or toks[i + 1 : i + 2] == ["fan"]
+        ):
             continue
         # A watch's band after its case ("49 mm Titane Bracelet Océan"); a band sold alone
         # names itself first ("Bracelet Sport pour Apple Watch 45 mm").

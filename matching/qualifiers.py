@@ -28,17 +28,19 @@ def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
 
 # Qualifier words that are something else next to certain words. Before: "Ultra HD" is a
 # resolution (1,092 PriceRunner titles), "Ultra-Wide" a lens's angle, "S/steel" a finish,
-# "Super UHD" a TV's picture, "mini fridge" and "mini-ITX" a size, "Pro:Idiom" a hotel TV's
-# decoder, "edge-lit" a backlight.
+# "Super UHD" a TV's picture, "Super Wide Angle" a lens's and "Super EBC" its coating, "mini
+# fridge", "mini-ITX" and "Mini Tower" a size, "Pro:Idiom" a hotel TV's decoder, "edge-lit" a
+# backlight.
 # After: "HDR Pro", "X-Reality Pro" and "TV Plus" name picture or tuner features, "AM3+" and
-# "SFP+" a socket and a port, "A+" an energy class, "SilencePlus" a programme, "Core Ultra 7"
-# Intel's processor.
+# "SFP+" a socket and a port, "A+" an energy class, "80 Plus" a power supply's efficiency,
+# "SilencePlus" a programme, "Core Ultra 7" Intel's processor.
 _NOT_QUALIFIER_BEFORE = _word_sets(
     {
         "ultra": "hd hdr uhd high efficient rated slim thin energy wide fast",
         "s": "steel",
-        "super": "uhd ultra freeze freezing cooling slim silent efficient capacity audio",
-        "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks",
+        "super": "uhd ultra freeze freezing cooling slim silent efficient capacity audio wide"
+        " telephoto ebc",
+        "mini": "fridge freezer bar itx dtx usb hdmi displayport retro drinks tower lab",
         "plus": "freesat freeview bubble steam",
         "pro": "idiom",
         "edge": "lit led",
@@ -50,7 +52,7 @@ _NOT_QUALIFIER_AFTER = _word_sets(
     {
         "pro": "hdr reality 4k hd",
         "ultra": "core",
-        "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series",
+        "plus": "hdr tv freeview freesat silence cooling premium am3 fm2 sfp a vrt series 80",
         "super": "hdr",
         "xl": "twindos",
     }

@@ -15,6 +15,9 @@ from matching.record import grouped_codes, make_record
         "samsung rr39m7340bc a tall fridge with all around cooling water dispenser",
         "lg oled65c8p 65 4k hdr dolby atmos cinema screen oled tv",
         "samsung rz32m7120bc/eu frost free freezer 5 year samsung parts and labour warranty",
+        "Corsair iCUE 465X RGB Mid-Tower White ATX Case, Tempered Glass",
+        "Cooler Master MasterBox TD500 Mesh ARGB Computer Case",
+        "Corsair ML140 Magnetic Levitation 140mm Case Fan - Twin Pack",
     ],
 )
 def test_device_features_are_not_accessories(title: str) -> None:
@@ -23,7 +26,12 @@ def test_device_features_are_not_accessories(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Coque pour iPhone 16 avec protection écran", "Câble USB-C 2 m", "Ecran protection iPhone 16"],
+    [
+        "Coque pour iPhone 16 avec protection écran",
+        "Câble USB-C 2 m",
+        "Ecran protection iPhone 16",
+        "Nintendo Switch carrying case",
+    ],
 )
 def test_accessories_stay_accessories(title: str) -> None:
     assert make_record("1", title).attrs.accessory
@@ -134,6 +142,13 @@ def test_red_eye_and_spanish_network_red_are_not_colours(title: str, colours: se
         ("Bosch SMS46 s/steel dishwasher", set()),
         ("Samsung Galaxy S24 Ultra 256GB", {"ultra"}),
         ("Samsung Galaxy S24 Ultra 256GB Ultra HD screen", {"ultra"}),
+        # A lens's angle and coating, a case's size, a power supply's efficiency.
+        ("Sigma Zoom Super Wide Angle 10-20mm f/4-5.6 EX DC HSM", set()),
+        ("FUJIFILM Super EBC XF 23mm f/2 R WR Lens", set()),
+        ("Corsair Carbide Series Air 240 Mini Tower Case", {"air"}),
+        ("Corsair AX860i 860W Modular Power Supply 80 Plus", set()),
+        ("Samsung Galaxy S24 Plus 256GB", {"plus"}),
+        ("Apple iPad mini 7 128 Go", {"mini"}),
     ],
 )
 def test_ultra_hd_is_a_resolution_not_the_ultra_model(title: str, qualifiers: set[str]) -> None:
