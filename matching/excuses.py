@@ -30,8 +30,13 @@ def excused(conflict: str, a: Record, b: Record) -> bool:
         if _part_only(a, b) or _part_only(b, a):
             return True
         # A part number both write names the item; the rest are specs, unless each title
-        # goes on from a shared word with a number of its own ("HX424C15FB/4" / "/16").
-        return (_shared_part(a, b) and not _own_numbers(a, b)) or not _rival_tokens(a, b)
+        # goes on from a shared code with a number of its own ("HX424C15FB/4" / "/16") or
+        # each has its own code of one shape (a laptop's processor, "125H" / "155H").
+        if _shared_part(a, b) and not (
+            _own_numbers(a, b, a.attrs.strong_codes & b.tokset) or _rival_tokens(a, b, _CODE)
+        ):
+            return True
+        return not _rival_tokens(a, b)
     if conflict == "accessory_asym" and accessory_maker(a, b):
         return True
     if conflict == "fits_asym" and _names_itself(*((a, b) if a.attrs.fits else (b, a))):
@@ -111,18 +116,27 @@ _RUNS = re.compile(r"[a-z]+|\d+|[^a-z\d]+")
 _HEAD = re.compile(r"([a-z]*)(\d+)")
 
 
-def _rival_tokens(a: Record, b: Record) -> bool:
-    """Whether a model token only one title has stands where the other has its own."""
+def _rival_tokens(a: Record, b: Record, shape: re.Pattern[str] | None = None) -> bool:
+    """Whether a model token only one title has stands where the other has its own; with
+    `shape`, only two tokens of that shape count, and no number after a shared word."""
     only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
     only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
+    if shape is not None:
+        return any(
+            _rivals(x, y) for x in only_a for y in only_b if shape.match(x) and shape.match(y)
+        )
     return any(_rivals(x, y) for x in only_a for y in only_b) or _own_numbers(a, b)
 
 
-def _own_numbers(a: Record, b: Record) -> bool:
+# Letters and digits: a processor's or a card's number ("125H" / "155H"), not a spec.
+_CODE = re.compile(r"(?=.*[a-z])(?=.*\d)")
+
+
+def _own_numbers(a: Record, b: Record, after: frozenset[str] | None = None) -> bool:
     only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
     only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
-    return any(_after_same_word(x, a, b) for x in only_a) or any(
-        _after_same_word(y, b, a) for y in only_b
+    return any(_after_same_word(x, a, b, after) for x in only_a) or any(
+        _after_same_word(y, b, a, after) for y in only_b
     )
 
 
@@ -164,12 +178,13 @@ def _head(code: str) -> tuple[str, int] | None:
     return (m.group(1), len(m.group(2))) if m else None
 
 
-def _after_same_word(code: str, x: Record, y: Record) -> bool:
+def _after_same_word(code: str, x: Record, y: Record, after: frozenset[str] | None = None) -> bool:
     """After a word both titles have, `y` goes on with a number of its own ("R18PD3-0" /
-    "R18PD3-220S", "Insta360 X5" / "Insta360 X4", whose "X4" reads as a PCIe width)."""
+    "R18PD3-220S", "Insta360 X5" / "Insta360 X4", whose "X4" reads as a PCIe width); only
+    after one of the words `after` when given."""
     toks, other = x.toks, y.toks
     for i in range(1, len(toks)):
-        if toks[i] != code:
+        if toks[i] != code or (after is not None and toks[i - 1] not in after):
             continue
         for j in range(len(other) - 1):
             nxt = other[j + 1]

@@ -80,9 +80,22 @@ def test_a_shared_part_number_outweighs_each_shops_numbers() -> None:
         "StarTech.com PEX10000SFP PCIe x4 10GbE SFP+ NIC",
     )
     assert excused("model_token_conflict", *card)
+    # A number after a shared word that is no code ("DDR4 3000" / "DDR4 DRAM") is a spec.
+    kit = pair(
+        "CORSAIR Vengeance RGB Pro 16GB 288-Pin DDR4 DRAM DDR4 3000 (PC4 24000)"
+        " CMW16GX4M2C3000C15W",
+        "Corsair Vengeance RGB Pro DDR4 3000MHz 16GB (2x8) Desktop Memory CMW16GX4M2C3000C15W",
+    )
+    assert excused("model_token_conflict", *kit)
     # Each goes on from the shared part with a number of its own: 4 GB and 16 GB kits.
     kits = pair("Kingston HyperX Fury HX424C15FB/4", "HyperX FURY DDR4 DIMM HX424C15FB/16")
     assert not excused("model_token_conflict", *kits)
+    # A laptop's model number is no configuration: two processors are two products.
+    laptops = pair(
+        "ASUS Zenbook 14 OLED UX3405MA Core Ultra 5 125H 16 Go 512 Go",
+        "ASUS Zenbook 14 OLED UX3405MA Intel Core Ultra 7 155H 16 Go 512 Go",
+    )
+    assert not excused("model_token_conflict", *laptops)
 
 
 def test_a_compatible_cartridge_is_not_the_makers_own() -> None:
