@@ -42,7 +42,8 @@ _NOT_MODEL_TEXT = re.compile(
 # ("MZ-77E1T0B/EU", "100-100000910WOF", "910-006559", "KF560C40BBK2-32").
 _PART = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+(?:/[a-z]{2,3})?\b", re.I)
 _LONG_PIECE = re.compile(r"^(?=.*\d)[a-z0-9]{4,}$", re.I)
-# Words of a shop's category or marketing, in the languages of the site's shops.
+# Words of a shop's category or marketing, in the languages of the site's shops and of
+# European shops' listings (Spanish, Italian, Dutch, Portuguese, Slovak: a cap, a watch).
 _NOT_MODEL_WORDS = frozenset(
     """grafikkarte router routeur wlan qhd uhd fhd gaming kit boite bravia
     generation ecc udimm dimm led qled cam camera action enceinte speaker lautsprecher
@@ -59,7 +60,10 @@ _NOT_MODEL_WORDS = frozenset(
     connexion ventirad double pwm gamer photo retroeclaire secteur serveur passif accelerator
     workstation systeme canal dimmable multicolore couleur entierement amelioree vdsl mesh
     incurve rakuten konsole doorbell sonnette passiv gekuhlt aspirateur laveur vacuum
-    autovidage pliable sockel atx""".split()
+    autovidage pliable sockel atx headset auriculares kopfhorer cuffie hoofdtelefoon pendrive
+    chiavetta speicherkarte tarjeta scheda teclado tastiera impresora stampante portatil
+    portatile fernseher televisor bildschirm kamera camara fotocamera objetivo obiettivo
+    objektiv relogio reloj orologio casquette gorra cappello siltovka silterica""".split()
 )
 # One word in two languages: "souris" / "mouse" (kept as model words: a Magic Mouse is no
 # Magic Trackpad).

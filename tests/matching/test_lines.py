@@ -165,6 +165,9 @@ WORDINGS = [
     ("Apple MacBook Air 13 M4 16 Go 512 Go", "MacBook Air 13 pouces Puce M4 16 Go RAM 512 Go SSD"),
     ("WD Black SN850X 2 To avec dissipateur thermique", "WD_BLACK SN850X Heatsink 2TB"),
     ("Corsair Vengeance RGB DDR5 32 Go 6000 MHz CL30", "Corsair Vengeance RGB 32 Go DDR5 6000 C30"),
+    # The category in two shops' languages.
+    ("Logitech H650e USB PC Headset", "LOGITECH AURICULARES H650E STEREO USB"),
+    ("Fernseher Samsung QE55S90F", "Televisor Samsung QE55S90F"),
 ]
 
 
