@@ -41,6 +41,11 @@ def excused(conflict: str, a: Record, b: Record) -> bool:
         return True
     if conflict == "fits_asym" and _names_itself(*((a, b) if a.attrs.fits else (b, a))):
         return True
+    if conflict == "edition_conflict":
+        # An edition a title names is another product whatever code it shares.
+        if not _NAMED.isdisjoint(tokens(a.title)) or not _NAMED.isdisjoint(tokens(b.title)):
+            return False
+        return _shared_code(a, b) or _shared_part(a, b)
     if conflict in _VETO_EXCUSES:
         return _shared_part(a, b)
     if conflict in _SAME_PART_EXCUSES:
@@ -244,6 +249,19 @@ def _part_numbers(rec: Record) -> set[str]:
 def _shared_part(a: Record, b: Record) -> bool:
     # What a title fits is the device, whatever code it shares ("Coque pour ... SM-S928B").
     return not (a.attrs.fits or b.attrs.fits) and bool(_part_numbers(a) & _part_numbers(b))
+
+
+# "Édition Spéciale", "Creator Edition", "Version 2".
+_NAMED = frozenset(["edition", "version"])
+
+
+def _shared_code(a: Record, b: Record) -> bool:
+    """Both titles write one model code of five characters or more, letters and digits
+    ("DPFD80", "HF100"): a word one adds after the name describes that model."""
+    return any(
+        len(c) >= 5 and _CODE.match(c) and not _CHIP_NAME.fullmatch(c) and not detect_brand(c)
+        for c in a.attrs.strong_codes & b.attrs.strong_codes & a.tokset & b.tokset
+    )
 
 
 def _bundle_of_one(a: Record, b: Record) -> bool:

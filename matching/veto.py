@@ -150,6 +150,8 @@ def _colour_names(title: str) -> frozenset[str]:
         # French names the shade after the colour ("Gris froid"), English before it, when
         # the colour ends the title ("Forest Green").
         word = toks[i + 1] if i + 1 < len(toks) else toks[i - 1] if i else ""
+        if toks[i + 2 : i + 3] in (["edition"], ["version"]):
+            continue  # "HERO12 Black Creator Edition" names an edition, not a shade
         if len(word) >= 3 and word.isalpha() and word not in COLOURS:
             if word not in QUALIFIERS and not detect_brand(word):
                 out.add(word)

@@ -98,6 +98,17 @@ def test_a_shared_part_number_outweighs_each_shops_numbers() -> None:
     assert not excused("model_token_conflict", *laptops)
 
 
+def test_a_shared_model_code_outweighs_a_word_added_to_the_name() -> None:
+    frame = pair("Sony DPFD80 digital photo frame", "Sony 8' black LCD digital photo frame DPFD80")
+    assert excused("edition_conflict", *frame)
+    # An edition a title names stays another product, whatever code both write.
+    for left, right in [
+        ("Sony WH-1000XM5 Edition Spéciale", "Sony WH-1000XM5"),
+        ("Elden Ring Shadow of the Erdtree Edition PS5 CUSA12345", "Elden Ring PS5 CUSA12345"),
+    ]:
+        assert not excused("edition_conflict", *pair(left, right)), left
+
+
 def test_a_compatible_cartridge_is_not_the_makers_own() -> None:
     assert ink_clone_clash(*pair("Toner compatible Brother TN-2420", "Brother TN-2420 toner noir"))
     assert ink_clone_clash(
@@ -157,6 +168,9 @@ def test_the_service_keeps_the_look_alikes_apart(session: Session) -> None:
         ("Brother TN-2420 toner noir", "s10"),
         ("Objectif Sony SEL70200GM", "s11"),
         ("Objectif Sony SEL70200GM2", "s12"),
+        # "Black Creator Edition" is GoPro's kit, not a shade of black.
+        ("GoPro HERO12 Black Creator Edition", "s13"),
+        ("GoPro HERO12 Black", "s14"),
     ]
     products = matched_products(session, titles)
     for i in range(0, len(titles), 2):
