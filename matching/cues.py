@@ -42,10 +42,18 @@ def plus_items(folded: str) -> bool:
     # Nor does a capacity after the memory: "(8GB+256GB)", nor a port count.
     folded = _PLUS_PORTS.sub(" ", model_plus(folded))
     items = ((m.group(1) or m.group(2)) for m in _PLUS_ITEM.finditer(folded))
+    # A microSD card comes with its SD adapter ("microSDXC 128 Go + adaptateur SD").
+    own = _CARD_ADAPTER if "microsd" in folded else frozenset()
     return any(
-        item not in NOT_BUNDLED and item not in _PORTS and not _CAPACITY.match(item)
+        item not in NOT_BUNDLED
+        and item not in _PORTS
+        and item not in own
+        and not _CAPACITY.match(item)
         for item in items
     )
+
+
+_CARD_ADAPTER = frozenset(["sd", "adapter", "adaptateur", "adaptador", "adattatore"])
 
 
 def bundle_words(toks: list[str]) -> bool:

@@ -48,6 +48,11 @@ def test_ports_and_place_settings_are_not_packs_or_bundles() -> None:
     assert make_record("5", "Lot de 3 câbles USB-C").attrs.pack == 3
     cores = make_record("6", "amd prozessor ryzen 7 sockel am4 1800x 8 x 3 60 ghz 16 mb")
     assert cores.attrs.pack == 1
+    # A microSD card's own SD adapter is in its box; a card sold with a camera is a bundle.
+    card = make_record("7", "Kingston Canvas Select microSDXC 128GB Class 10 + SD Adapter")
+    assert not card.attrs.bundle
+    assert not make_record("8", "SanDisk Extreme microSDXC 256 Go + adaptateur SD").attrs.bundle
+    assert make_record("9", "GoPro HERO12 Black + carte microSD 64 Go").attrs.bundle
 
 
 def test_region_suffix_of_a_long_code_is_near() -> None:
