@@ -1,8 +1,9 @@
 """Editions of the site's product lines that one word or one spec tells apart: a game for two
 consoles, a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition
-(Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts or two
-apertures, a power supply's wattage, a watch's case material, a cartridge's XL, a
-compatible cartridge against the maker's own, a motherboard named with Wi-Fi."""
+(Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts, two
+apertures or two focal ranges, a power supply's wattage, a watch's case material, a
+cartridge's XL, a compatible cartridge against the maker's own, a motherboard named with
+Wi-Fi."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or marked_edition_clash(a, b)
         or mount_clash(a, b)
         or aperture_clash(a, b)
+        or zoom_clash(a, b)
         or wattage_clash(a, b)
         or watch_material_clash(a, b)
         or ink_xl_clash(a, b)
@@ -146,6 +148,24 @@ def _aperture(value: str | None) -> str | None:
         return None
     value = value.replace(",", ".")
     return value.rstrip("0").rstrip(".") if "." in value else value
+
+
+# A zoom's focal range, with its unit or its aperture after it: "18-200mm", "18-135/3.5-5.6",
+# "18-135 mm"; not a cassette's "11-28T".
+_ZOOM = re.compile(r"\b(\d{1,3})\s*-\s*(\d{1,3})\s*(?:mm\b|/\s*f?\s*\d|f\s*/?\s*\d)")
+
+
+def zoom_clash(a: Record, b: Record) -> bool:
+    """Two zooms, or two kits' lenses ("EF-S 18-200mm" / "EF-S 18-135", a camera with one
+    lens / with two): each title names its focal ranges and they differ."""
+    za, zb = _zooms(a.title), _zooms(b.title)
+    return bool(za and zb) and za != zb
+
+
+@lru_cache(maxsize=50_000)
+def _zooms(title: str) -> frozenset[tuple[int, int]]:
+    pairs = ((int(m.group(1)), int(m.group(2))) for m in _ZOOM.finditer(fold(title)))
+    return frozenset((lo, hi) for lo, hi in pairs if lo < hi)
 
 
 _POWERED = frozenset("alimentation psu netzteil chargeur charger ladegerat".split())

@@ -15,6 +15,7 @@ from matching.products import (
     collector_clash,
     marked_edition_clash,
     mount_clash,
+    zoom_clash,
 )
 from matching.specs import without_clash
 from matching.veto import words_clash
@@ -67,6 +68,11 @@ def test_the_rules() -> None:
     assert not either(mount_clash, "Sanus wall mount VM400B", "Sanus TV wall mount LT25B1")
     assert both(aperture_clash, "Canon RF 24-105mm F4L IS USM", "Canon RF 24-105mm F4-7.1 IS STM")
     assert not either(aperture_clash, "Sigma 24-70mm F2.8 DG DN", "Sigma 24-70 mm f/2,8 DG DN")
+    # Two focal ranges: two zooms, or a kit with one lens against one with two.
+    assert both(zoom_clash, "Canon EF-S 18-200mm f/3.5-5.6 IS", "Canon EF-S 18-135/3.5-5.6 IS USM")
+    assert both(zoom_clash, "Sony Alpha 6400 + 16-50mm + 55-210mm", "Sony Alpha 6400 + 16-50mm")
+    assert not either(zoom_clash, "Sony FE 24-70 mm F2.8 GM II", "Sony SEL2470GM2 24-70mm f/2.8")
+    assert not either(zoom_clash, "Shimano CS-R9100 11-28T", "Shimano CS-R9100 11-25T")
     assert normalise("S24 FE 8/128Go") == "s24 fe 8gb 128gb"
     assert normalise("Focus GX 850 W 80+ Gold") == "focus gx 850w 80plusgold"
     assert normalise("Sony Bravia 9 Mini LED") == "sony bravia 9 miniled"
