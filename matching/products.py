@@ -1,7 +1,7 @@
 """Editions of the site's product lines that one word or one spec tells apart: a game for two
 consoles, a collector's edition, Amazon's Echo Dot with its clock, a line's marked edition
-(Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two mounts, two
-apertures or two focal ranges, a power supply's wattage, a watch's case material, a
+(Garmin's "Music", Apple's keyboard "avec pavé numérique"), a lens for two systems, two
+apertures or two focal ranges (`lenses.py`), a power supply's wattage, a watch's case material, a
 cartridge's XL, a compatible cartridge against the maker's own, a motherboard named with
 Wi-Fi."""
 
@@ -11,6 +11,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from matching.lenses import aperture_clash, mount_clash, system_clash, zoom_clash
 from matching.memory import CHIPSET
 from matching.normalise import fold, tokens
 from matching.record import Record
@@ -23,6 +24,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or collector_clash(a, b)
         or marked_edition_clash(a, b)
         or mount_clash(a, b)
+        or system_clash(a, b)
         or aperture_clash(a, b)
         or zoom_clash(a, b)
         or wattage_clash(a, b)
@@ -83,25 +85,6 @@ def marked_edition_clash(a: Record, b: Record) -> bool:
     )
 
 
-# "Mount" alone is as often a wall mount: only "monture" and "Bajonett" name a lens's.
-_MOUNT = re.compile(
-    r"\b(?:monture|bajonett)\s+(?:(?:sony|canon|nikon|fujifilm|fuji|leica|panasonic)\s+)?"
-    r"([a-z0-9-]+)"
-)
-
-
-def mount_clash(a: Record, b: Record) -> bool:
-    """A lens for two mounts ("Sigma 24-70mm Art monture Sony E" / "monture L")."""
-    ma, mb = _mount(a.title), _mount(b.title)
-    return ma is not None and mb is not None and ma != mb
-
-
-@lru_cache(maxsize=50_000)
-def _mount(title: str) -> str | None:
-    m = _MOUNT.search(fold(title))
-    return m.group(1) if m else None
-
-
 _COLLECTOR = frozenset(["collector", "collectors"])
 
 
@@ -119,53 +102,6 @@ def clock_clash(a: Record, b: Record) -> bool:
     if not ({"echo", "dot"} <= a.tokset and {"echo", "dot"} <= b.tokset):
         return False
     return _CLOCK.isdisjoint(a.tokset) != _CLOCK.isdisjoint(b.tokset)
-
-
-# A lens's focal length and aperture: "24-105mm F4L", "24-105mm F4-7.1", "50mm f/1.8".
-_LENS = re.compile(
-    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*mm\b.{0,12}?"
-    r"\bf\s*/?\s*(\d{1,2}(?:[.,]\d)?)(?:\s*-\s*(\d{1,2}(?:[.,]\d)?))?"
-)
-
-
-def aperture_clash(a: Record, b: Record) -> bool:
-    """Two lenses of one focal length and two apertures ("RF 24-105mm F4L" / "RF 24-105mm
-    F4-7.1", "50mm F1.4" / "50mm f/1.8"): 9 training pairs, all two products."""
-    la, lb = _lens(a.title), _lens(b.title)
-    return la is not None and lb is not None and la[:2] == lb[:2] and la[2:] != lb[2:]
-
-
-@lru_cache(maxsize=50_000)
-def _lens(title: str) -> tuple[str | None, ...] | None:
-    m = _LENS.search(fold(title))
-    if m is None:
-        return None
-    return m.group(1), m.group(2), _aperture(m.group(3)), _aperture(m.group(4))
-
-
-def _aperture(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.replace(",", ".")
-    return value.rstrip("0").rstrip(".") if "." in value else value
-
-
-# A zoom's focal range, with its unit or its aperture after it: "18-200mm", "18-135/3.5-5.6",
-# "18-135 mm"; not a cassette's "11-28T".
-_ZOOM = re.compile(r"\b(\d{1,3})\s*-\s*(\d{1,3})\s*(?:mm\b|/\s*f?\s*\d|f\s*/?\s*\d)")
-
-
-def zoom_clash(a: Record, b: Record) -> bool:
-    """Two zooms, or two kits' lenses ("EF-S 18-200mm" / "EF-S 18-135", a camera with one
-    lens / with two): each title names its focal ranges and they differ."""
-    za, zb = _zooms(a.title), _zooms(b.title)
-    return bool(za and zb) and za != zb
-
-
-@lru_cache(maxsize=50_000)
-def _zooms(title: str) -> frozenset[tuple[int, int]]:
-    pairs = ((int(m.group(1)), int(m.group(2))) for m in _ZOOM.finditer(fold(title)))
-    return frozenset((lo, hi) for lo, hi in pairs if lo < hi)
 
 
 _POWERED = frozenset("alimentation psu netzteil chargeur charger ladegerat".split())

@@ -9,14 +9,9 @@ from lookalikes import both, either, matched_pairs, one_product_each, pair
 from sqlalchemy.orm import Session
 
 from matching.chips import workstation_clash
+from matching.lenses import aperture_clash, mount_clash, system_clash, zoom_clash
 from matching.normalise import normalise
-from matching.products import (
-    aperture_clash,
-    collector_clash,
-    marked_edition_clash,
-    mount_clash,
-    zoom_clash,
-)
+from matching.products import collector_clash, marked_edition_clash
 from matching.specs import without_clash
 from matching.veto import words_clash
 
@@ -73,6 +68,12 @@ def test_the_rules() -> None:
     assert both(zoom_clash, "Sony Alpha 6400 + 16-50mm + 55-210mm", "Sony Alpha 6400 + 16-50mm")
     assert not either(zoom_clash, "Sony FE 24-70 mm F2.8 GM II", "Sony SEL2470GM2 24-70mm f/2.8")
     assert not either(zoom_clash, "Shimano CS-R9100 11-28T", "Shimano CS-R9100 11-25T")
+    # A lens maker's lens for two camera systems, however the shop names them.
+    sigma = ("Sigma 18-50mm F2.8 DC DN monture Sony E", "Sigma 18-50 mm pour Fujifilm X")
+    assert both(system_clash, *sigma)
+    assert both(system_clash, "Sigma 35mm F1.4 DG HSM Art Nikon", "Sigma 35mm F1.4 Art EOS Mount")
+    assert not either(system_clash, "Sigma 50mm F1.4 Art for Canon", "Sigma 50mm F1.4 Art [Canon]")
+    assert not either(system_clash, "Samyang AF 35mm F1.4 FE", "Samyang AF 35mm F1.4 Sony E")
     assert normalise("S24 FE 8/128Go") == "s24 fe 8gb 128gb"
     assert normalise("Focus GX 850 W 80+ Gold") == "focus gx 850w 80plusgold"
     assert normalise("Sony Bravia 9 Mini LED") == "sony bravia 9 miniled"
