@@ -58,11 +58,12 @@ _CARD_ADAPTER = frozenset(["sd", "adapter", "adaptateur", "adaptador", "adattato
 
 def bundle_words(toks: list[str]) -> bool:
     # "box set" is how some German shops say retail box, "13 place set" a dishwasher's
-    # capacity and "retail pack" a boxed part: none is a bundle of several devices.
+    # capacity, "retail pack" a boxed part and "single pack" one item: none is a bundle of
+    # several devices.
     return any(
         t in BUNDLE
         and not (t == "set" and i > 0 and toks[i - 1] in {"box", "place", "p"})
-        and not (t == "pack" and i > 0 and toks[i - 1] == "retail")
+        and not (t == "pack" and i > 0 and toks[i - 1] in {"retail", "single"})
         for i, t in enumerate(toks)
     )
 

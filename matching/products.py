@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from matching.lenses import aperture_clash, mount_clash, system_clash, zoom_clash
+from matching.lexicon import COLOURS
 from matching.memory import CHIPSET
 from matching.normalise import fold, tokens
 from matching.record import Record
@@ -33,6 +34,7 @@ def product_edition_clash(a: Record, b: Record) -> bool:
         or ink_clone_clash(a, b)
         or board_wifi_clash(a, b)
         or board_letter_clash(a, b)
+        or rgb_clash(a, b)
     )
 
 
@@ -220,3 +222,19 @@ def _board_letters(title: str) -> dict[str, str]:
         for chipset, letter in itertools.pairwise(toks)
         if len(letter) == 1 and letter.isalpha() and CHIPSET.match(chipset)
     }
+
+
+_RGB = frozenset(["rgb", "argb"])
+
+
+def rgb_clash(a: Record, b: Record) -> bool:
+    """An RGB part and its one-colour LED edition ("ML140 PRO RGB LED" / "ML140 Pro LED,
+    Blue"): two products, though colour is otherwise a variant."""
+    return _one_colour_led(a, b) or _one_colour_led(b, a)
+
+
+def _one_colour_led(x: Record, y: Record) -> bool:
+    if _RGB.isdisjoint(x.tokset) or not _RGB.isdisjoint(y.tokset):
+        return False
+    toks = tokens(y.title)
+    return "led" in toks and not COLOURS.isdisjoint(toks)

@@ -327,12 +327,16 @@ def _one_letter(x: Record, y: Record) -> bool:
             continue  # "l'appareil", "d'origine"
         if _SIZES.get(letter, "") in ty:
             continue  # a size written out: "Intuos Pro M" / "Intuos Pro Medium"
+        if after in _MOUNTS or before in _PORT_TYPES:
+            continue  # a lens's mount ("E-Mount"), a port's type ("USB-C", "Type C")
         return True
     return False
 
 
 _DIGIT = re.compile(r"\d").search
 _SIZES = {"s": "small", "m": "medium", "l": "large"}
+_MOUNTS = frozenset(["mount", "monture", "bajonett"])
+_PORT_TYPES = frozenset(["usb", "type"])
 
 
 @lru_cache(maxsize=50_000)
