@@ -148,7 +148,9 @@ COLOURS = frozenset(
     """.split()
 )
 
-# Words that mean "this is not the device itself".
+# Words that mean "this is not the device itself", and the same words in Spanish, Portuguese,
+# Italian and German shops' titles (not German's "Akku" and "Ladegerät": a cordless tool's
+# name and what its kit holds).
 ACCESSORY = frozenset(
     """
     coque etui housse case cover sleeve bumper folio protection protecteur protector film verre
@@ -158,6 +160,10 @@ ACCESSORY = frozenset(
     pieces part parts kit-de cle hub dongle sacoche bag pochette pouch backplate waterblock
     stylet stylus clavier-etui lanyard embouts pont bridge
     block sacoches coques housses cables chargeurs coussinets coussinet earpads accessoires
+    grip
+    cargador carregador caricabatterie funda estuche maletin custodia tasche
+    bateria batteria empunadura impugnatura soporte supporto halterung cavo kabel
+    adaptador adattatore
     """.split()
 )
 

@@ -18,6 +18,9 @@ from matching.record import grouped_codes, make_record
         "Corsair iCUE 465X RGB Mid-Tower White ATX Case, Tempered Glass",
         "Cooler Master MasterBox TD500 Mesh ARGB Computer Case",
         "Corsair ML140 Magnetic Levitation 140mm Case Fan - Twin Pack",
+        # A cordless tool ("Akku-") and the charger in its kit ("Ladegerät").
+        "Makita Akku-Schlagbohrschrauber DHP485Z 18 V",
+        "Milwaukee M18 FUEL Schlagbohrschrauber FPD3-502X (2x 5,0 Ah, Ladegerät, HD-Box)",
     ],
 )
 def test_device_features_are_not_accessories(title: str) -> None:
@@ -31,6 +34,11 @@ def test_device_features_are_not_accessories(title: str) -> None:
         "Câble USB-C 2 m",
         "Ecran protection iPhone 16",
         "Nintendo Switch carrying case",
+        # The same words in other European shops' titles.
+        "GoPro Cargador de bateria Doble para Hero 3",
+        "Maletín GoPro Casey",
+        "Funda Samsung Galaxy S24",
+        "Batteria per Leica GEB111",
     ],
 )
 def test_accessories_stay_accessories(title: str) -> None:
