@@ -32,11 +32,12 @@ def excused(conflict: str, a: Record, b: Record) -> bool:
         # A part number both write names the item; the rest are specs, unless each title
         # goes on from a shared code with a number of its own ("HX424C15FB/4" / "/16") or
         # each has its own code of one shape (a laptop's processor, "125H" / "155H").
+        only = _only_tokens(a, b)
         if _shared_part(a, b) and not (
-            _own_numbers(a, b, a.attrs.strong_codes & b.tokset) or _rival_tokens(a, b, _CODE)
+            _own_numbers(a, b, only, a.attrs.strong_codes & b.tokset) or _rival_pairs(only, _CODE)
         ):
             return True
-        return not _rival_tokens(a, b)
+        return not (_rival_pairs(only) or _own_numbers(a, b, only))
     if conflict == "accessory_asym" and accessory_maker(a, b):
         return True
     if conflict == "fits_asym" and _names_itself(*((a, b) if a.attrs.fits else (b, a))):
@@ -121,27 +122,32 @@ _RUNS = re.compile(r"[a-z]+|\d+|[^a-z\d]+")
 _HEAD = re.compile(r"([a-z]*)(\d+)")
 
 
-def _rival_tokens(a: Record, b: Record, shape: re.Pattern[str] | None = None) -> bool:
+Only = tuple[frozenset[str], frozenset[str]]
+
+
+def _only_tokens(a: Record, b: Record) -> Only:
+    """The model tokens each title has and the other does not write."""
+    return code_hits(a.attrs.model_tokens, b.joins)[3], code_hits(b.attrs.model_tokens, a.joins)[3]
+
+
+def _rival_pairs(only: Only, shape: re.Pattern[str] | None = None) -> bool:
     """Whether a model token only one title has stands where the other has its own; with
-    `shape`, only two tokens of that shape count, and no number after a shared word."""
-    only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
-    only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
-    if shape is not None:
-        return any(
-            _rivals(x, y) for x in only_a for y in only_b if shape.match(x) and shape.match(y)
-        )
-    return any(_rivals(x, y) for x in only_a for y in only_b) or _own_numbers(a, b)
+    `shape`, only two tokens of that shape count."""
+    return any(
+        _rivals(x, y)
+        for x in only[0]
+        for y in only[1]
+        if shape is None or (shape.match(x) and shape.match(y))
+    )
 
 
 # Letters and digits: a processor's or a card's number ("125H" / "155H"), not a spec.
 _CODE = re.compile(r"(?=.*[a-z])(?=.*\d)")
 
 
-def _own_numbers(a: Record, b: Record, after: frozenset[str] | None = None) -> bool:
-    only_a = code_hits(a.attrs.model_tokens, b.joins)[3]
-    only_b = code_hits(b.attrs.model_tokens, a.joins)[3]
-    return any(_after_same_word(x, a, b, after) for x in only_a) or any(
-        _after_same_word(y, b, a, after) for y in only_b
+def _own_numbers(a: Record, b: Record, only: Only, after: frozenset[str] | None = None) -> bool:
+    return any(_after_same_word(x, a, b, after) for x in only[0]) or any(
+        _after_same_word(y, b, a, after) for y in only[1]
     )
 
 
